@@ -1,0 +1,12 @@
+package io.dailycup.analytics.job.refresh;
+
+import java.time.Duration;
+
+/** Waits between retries; tests replace it so they never sleep. */
+@FunctionalInterface
+public interface Sleeper {
+
+  void sleep(Duration duration) throws InterruptedException;
+
+  Sleeper REAL = duration -> Thread.sleep(duration.toMillis());
+}
