@@ -11,8 +11,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Progress as lines on standard output: one per day written and per step, with the rate of
- * the current run. Times are counted from the start of the command.
+ * Progress as lines on standard output: one per day written and per step, with the rate of the
+ * current run. Times are counted from the start of the command.
  */
 final class ConsoleProgress implements Progress {
 

@@ -78,6 +78,12 @@ final class RefreshCommand implements Callable<Integer> {
   int lockWaitSeconds = (int) RefreshSettings.DEFAULT_RENAME_LOCK_WAIT.toSeconds();
 
   @Option(
+      names = "--swap-attempts",
+      paramLabel = "N",
+      description = "How often --full tries the swap before failing (default ${DEFAULT-VALUE}).")
+  int swapAttempts = RefreshSettings.DEFAULT_RENAME_ATTEMPTS;
+
+  @Option(
       names = "--termination-message-path",
       paramLabel = "FILE",
       description =
@@ -180,11 +186,7 @@ final class RefreshCommand implements Callable<Integer> {
   private RefreshSettings settings(ZoneId zone) {
     try {
       return new RefreshSettings(
-          zone,
-          chunkDays,
-          Duration.ofSeconds(lockWaitSeconds),
-          RefreshSettings.DEFAULT_RENAME_ATTEMPTS,
-          maxShrinkPercent);
+          zone, chunkDays, Duration.ofSeconds(lockWaitSeconds), swapAttempts, maxShrinkPercent);
     } catch (IllegalArgumentException e) {
       throw new BadInputException(e.getMessage());
     }

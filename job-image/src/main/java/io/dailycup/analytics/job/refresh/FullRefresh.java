@@ -53,12 +53,41 @@ final class FullRefresh {
       statements.ddl(
           connection,
           "CREATE TABLE " + tables.shadow().quoted() + " LIKE " + tables.summary().quoted());
-      Totals written = build(connection, days, lock, refreshedAt);
-      validate(connection, days.isPresent(), written);
-      lock.ensureHeld();
-      swap(connection, tables);
-      statements.ddl(connection, "DROP TABLE " + tables.retired().quoted());
+      Totals written;
+      try {
+        written = build(connection, days, lock, refreshedAt);
+        validate(connection, days.isPresent(), written);
+        lock.ensureHeld();
+        swap(connection, tables);
+      } catch (SQLException | RuntimeException | InterruptedException e) {
+        dropShadowQuietly(tables, e);
+        throw e;
+      }
+      dropRetired(connection, tables);
       return written;
+    }
+  }
+
+  /** The swap is done: failing to drop the old table is worth a line, not a failed run. */
+  private void dropRetired(Connection connection, RefreshTables tables) {
+    try {
+      statements.ddl(connection, "DROP TABLE " + tables.retired().quoted());
+    } catch (SQLException e) {
+      progress.step(
+          "could not drop %s (%s); the next full refresh will"
+              .formatted(tables.retired(), e.getMessage()));
+    }
+  }
+
+  /**
+   * Cleans up after a failed build on a fresh connection (the failure may have been the
+   * connection's). If this fails too, the next run drops the leftover.
+   */
+  private void dropShadowQuietly(RefreshTables tables, Exception cause) {
+    try (Connection connection = dataSource.getConnection()) {
+      statements.ddl(connection, "DROP TABLE IF EXISTS " + tables.shadow().quoted());
+    } catch (SQLException | RuntimeException cleanupFailure) {
+      cause.addSuppressed(cleanupFailure);
     }
   }
 

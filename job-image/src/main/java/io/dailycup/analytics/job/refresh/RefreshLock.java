@@ -22,7 +22,7 @@ public final class RefreshLock implements AutoCloseable {
   /** MySQL refuses lock names longer than 64 characters. */
   private static final int MAX_NAME_LENGTH = 64;
 
-  private static final String PREFIX = "analytics-refresh:";
+  private static final String PREFIX = "refresh:";
 
   private final Connection connection;
   private final String name;
@@ -57,7 +57,10 @@ public final class RefreshLock implements AutoCloseable {
     }
   }
 
-  /** The lock's name: the database and table, hashed when that would be too long. */
+  /**
+   * The lock's name: {@code refresh:<database>.<table>}, or, when that is over 64 characters,
+   * {@code refresh:} and a hash of it. Runs print the name they hold.
+   */
   static String lockName(String database, TableName target) {
     String plain = PREFIX + database + "." + target.name();
     if (plain.length() <= MAX_NAME_LENGTH) {

@@ -26,7 +26,11 @@ public record RefreshSettings(
       throw new IllegalArgumentException("chunk days must be at least 1, got " + chunkDays);
     }
     if (renameAttempts < 1) {
-      throw new IllegalArgumentException("rename attempts must be at least 1");
+      throw new IllegalArgumentException("swap attempts must be at least 1, got " + renameAttempts);
+    }
+    if (renameLockWait.isNegative() || renameLockWait.toSeconds() < 1) {
+      throw new IllegalArgumentException(
+          "the swap's lock wait must be at least 1 second, got " + renameLockWait.toSeconds());
     }
     if (maxShrinkPercent < 0 || maxShrinkPercent > 100) {
       throw new IllegalArgumentException(

@@ -58,6 +58,7 @@ public final class Refresher {
           "another refresh of %s is running; this run wrote nothing".formatted(tables.summary()));
     }
     try (RefreshLock held = lock.get()) {
+      progress.step("holding the lock " + held.name());
       createSummaryIfMissing();
       return refreshHoldingLock(request, held, started);
     }
