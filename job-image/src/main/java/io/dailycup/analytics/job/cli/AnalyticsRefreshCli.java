@@ -1,11 +1,15 @@
 package io.dailycup.analytics.job.cli;
 
+import io.dailycup.analytics.job.refresh.RefreshResult;
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** {@code analytics-refresh}: the refresh job's command line and its composition root. */
 @Command(
@@ -38,7 +42,7 @@ public final class AnalyticsRefreshCli implements Runnable {
             .addSubcommand(new DemoCommand(context))
             .setOut(new PrintWriter(context.out(), true))
             .setErr(new PrintWriter(context.err(), true))
-            .setParameterExceptionHandler(AnalyticsRefreshCli::badInput)
+            .setParameterExceptionHandler((failure, rejectedArgs) -> badInput(failure, context))
             .setExecutionExceptionHandler((failure, failed, parsed) -> unexpected(failure, failed));
     return commandLine.execute(args);
   }
@@ -50,16 +54,39 @@ public final class AnalyticsRefreshCli implements Runnable {
   }
 
   /** A wrong command line: one line naming the problem, and where help is. */
-  private static int badInput(ParameterException failure, String[] args) {
+  private static int badInput(ParameterException failure, CliContext context) {
     CommandLine command = failure.getCommandLine();
-    command
-        .getErr()
-        .printf(
-            "%s: %s (see %s --help)%n",
-            command.getCommandSpec().qualifiedName(),
-            failure.getMessage(),
-            command.getCommandSpec().qualifiedName());
+    String name = command.getCommandSpec().qualifiedName();
+    String message = describe(failure);
+    command.getErr().printf("%s: %s (see %s --help)%n", name, message, name);
+    if (command.getCommand() instanceof RefreshCommand) {
+      RefreshCommand.writeResult(
+          null,
+          RefreshResult.failed(null, Duration.ZERO, message),
+          ExitCode.BAD_INPUT,
+          null,
+          new Environment(context.env()),
+          context);
+    }
     return ExitCode.BAD_INPUT.code();
+  }
+
+  /**
+   * The problem in words. For unknown options only their names are repeated: the word after a
+   * mistyped option may be its value, and that value may be a password.
+   */
+  private static String describe(ParameterException failure) {
+    if (failure instanceof UnmatchedArgumentException unmatched) {
+      List<String> options =
+          unmatched.getUnmatched().stream().filter(arg -> arg.startsWith("-")).toList();
+      if (options.isEmpty()) {
+        return "unknown command or argument '" + unmatched.getUnmatched().get(0) + "'";
+      }
+      return "unknown option "
+          + String.join(
+              ", ", options.stream().map(o -> "'" + o.replaceAll("=.*", "") + "'").toList());
+    }
+    return failure.getMessage();
   }
 
   private static int unexpected(Exception failure, CommandLine command) {

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -127,6 +128,10 @@ final class RefreshCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
       result = RefreshResult.failed(mode, since(started), "interrupted");
       exitCode = ExitCode.FAILED;
+    } catch (RuntimeException e) {
+      // Still a result for the operator to read; the message names the failure's type.
+      result = RefreshResult.failed(mode, since(started), "unexpected failure: " + e);
+      exitCode = ExitCode.FAILED;
     }
     report(result, exitCode, zone, env);
     return exitCode.code();
@@ -178,9 +183,9 @@ final class RefreshCommand implements Callable<Integer> {
     if (last.isBefore(first)) {
       throw new BadInputException("--from %s is after --to %s".formatted(first, last));
     }
-    RefreshWindow window = new RefreshWindow(first, last, zone);
-    checkDays("--from..--to", window.dayCount());
-    return window;
+    long span = ChronoUnit.DAYS.between(first, last) + 1;
+    checkDays("--from..--to", span);
+    return new RefreshWindow(first, last, zone);
   }
 
   private RefreshSettings settings(ZoneId zone) {
@@ -199,8 +204,22 @@ final class RefreshCommand implements Callable<Integer> {
     } else {
       context.err().println("analytics-refresh refresh: " + line);
     }
+    writeResult(terminationMessagePath, result, exitCode, zone, env, context);
+  }
+
+  /**
+   * Writes the JSON result where the operator reads it. Also used for a command line that picocli
+   * rejected before this command ran, so that such a Job still explains itself.
+   */
+  static void writeResult(
+      Path flag,
+      RefreshResult result,
+      ExitCode exitCode,
+      ZoneId zone,
+      Environment env,
+      CliContext context) {
     try {
-      TerminationMessage.path(terminationMessagePath, env)
+      TerminationMessage.path(flag, env)
           .ifPresent(
               path ->
                   TerminationMessage.write(
@@ -218,14 +237,14 @@ final class RefreshCommand implements Callable<Integer> {
     };
   }
 
-  static void checkDays(String what, int count) {
+  static void checkDays(String what, long count) {
     if (count < 1 || count > MAX_DAYS) {
       throw new BadInputException(
           "%s must cover between 1 and %d days, got %d".formatted(what, MAX_DAYS, count));
     }
   }
 
-  static LocalDate date(String option, String value) {
+  private static LocalDate date(String option, String value) {
     try {
       return LocalDate.parse(value);
     } catch (DateTimeParseException e) {

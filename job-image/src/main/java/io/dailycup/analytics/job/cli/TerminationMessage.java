@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.dailycup.analytics.job.refresh.RefreshResult;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +22,11 @@ final class TerminationMessage {
   /** Where Kubernetes looks unless the pod says otherwise. */
   static final Path KUBERNETES_DEFAULT = Path.of("/dev/termination-log");
 
-  /** Kubernetes keeps at most 4096 bytes; the message field is cut to stay well inside. */
-  private static final int MAX_MESSAGE_CHARS = 1500;
+  /**
+   * Kubernetes keeps at most 4096 bytes; the message field is cut to stay well inside even when
+   * JSON escaping doubles some of it.
+   */
+  private static final int MAX_MESSAGE_BYTES = 1500;
 
   private static final JsonFactory JSON = new JsonFactory();
 
@@ -75,7 +79,7 @@ final class TerminationMessage {
   }
 
   /** Writes the result; a file that cannot be written costs a warning, not the run. */
-  static void write(Path path, String json, java.io.PrintStream err) {
+  static void write(Path path, String json, PrintStream err) {
     try {
       Files.writeString(path, json + "\n", StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -85,10 +89,23 @@ final class TerminationMessage {
     }
   }
 
-  private static String shorten(String message) {
+  /** One line of at most {@link #MAX_MESSAGE_BYTES} in UTF-8, cut between characters. */
+  static String shorten(String message) {
     String oneLine = message == null ? "" : message.replaceAll("\\s+", " ").strip();
-    return oneLine.length() <= MAX_MESSAGE_CHARS
-        ? oneLine
-        : oneLine.substring(0, MAX_MESSAGE_CHARS) + "...";
+    if (oneLine.getBytes(StandardCharsets.UTF_8).length <= MAX_MESSAGE_BYTES) {
+      return oneLine;
+    }
+    int bytes = 0;
+    int end = 0;
+    while (end < oneLine.length()) {
+      int codePoint = oneLine.codePointAt(end);
+      int size = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8).length;
+      if (bytes + size > MAX_MESSAGE_BYTES) {
+        break;
+      }
+      bytes += size;
+      end += Character.charCount(codePoint);
+    }
+    return oneLine.substring(0, end) + "...";
   }
 }

@@ -9,7 +9,7 @@ public final class Database {
 
   /**
    * One connection holds the run's named lock for its whole life, one does the work, and a third
-   * leaves room for a progress or validation query beside an open transaction.
+   * cleans up after a failed full refresh while the work connection may be broken.
    */
   private static final int POOL_SIZE = 3;
 
@@ -44,7 +44,8 @@ public final class Database {
     } catch (PoolInitializationException e) {
       throw new DatabaseUnavailableException(
           "cannot connect to the database at %s as %s: %s"
-              .formatted(settings.describeUrl(), settings.username(), rootMessage(e)),
+              .formatted(
+                  settings.describeUrl(), settings.username(), settings.redact(rootMessage(e))),
           e);
     }
   }

@@ -1,6 +1,7 @@
 package io.dailycup.analytics.job.db;
 
 import java.net.URI;
+import java.util.regex.Pattern;
 
 /**
  * Where the database is and how to log in. The password is kept out of {@link #toString()} and of
@@ -8,11 +9,33 @@ import java.net.URI;
  */
 public record DatabaseSettings(String url, String username, String password) {
 
+  /** URL parameters that carry secrets; they belong in the password setting instead. */
+  private static final Pattern SECRET_PARAMETER =
+      Pattern.compile(
+          "[?&](password\\d?|pwd|sslKeyPassword|trustCertificateKeyStorePassword"
+              + "|clientCertificateKeyStorePassword)=",
+          Pattern.CASE_INSENSITIVE);
+
   public DatabaseSettings {
     if (url == null || !url.startsWith("jdbc:mysql://")) {
       throw new IllegalArgumentException(
           "the database URL must start with jdbc:mysql:// (got %s)".formatted(describe(url)));
     }
+    // Driver errors may quote parts of the URL; keeping secrets out of it keeps them out of
+    // every message.
+    if (beforeParameters(url).contains("@") || SECRET_PARAMETER.matcher(url).find()) {
+      throw new IllegalArgumentException(
+          "the database URL must not hold credentials: give the user and password as"
+              + " DB_USERNAME and DB_PASSWORD (or their _FILE variants)");
+    }
+  }
+
+  /** {@code text} with the password replaced, for messages that came from elsewhere. */
+  public String redact(String text) {
+    if (text == null || password == null || password.isEmpty()) {
+      return text;
+    }
+    return text.replace(password, "****");
   }
 
   /** The server and database of the URL, without credentials or parameters. */
@@ -23,6 +46,12 @@ public record DatabaseSettings(String url, String username, String password) {
   @Override
   public String toString() {
     return "DatabaseSettings[url=" + describeUrl() + ", username=" + username + "]";
+  }
+
+  /** Host, port and database: where user information would be, even with a '/' in it. */
+  private static String beforeParameters(String url) {
+    int parameters = url.indexOf('?');
+    return parameters < 0 ? url : url.substring(0, parameters);
   }
 
   /**

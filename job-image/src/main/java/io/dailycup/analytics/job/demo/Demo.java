@@ -67,24 +67,9 @@ public final class Demo {
       Refresher refresher =
           new Refresher(
               pool, TABLES, RefreshSettings.defaults(options.zone()), schema, clock, progress);
-      heading("1. Full refresh: build a shadow table, check it, swap it in atomically");
-      report(refresher.run(RefreshRequest.full(false)));
-
       RefreshWindow lastWeek = RefreshWindow.lastDays(7, today, options.zone());
-      heading("2. Late messages arrive for the last 7 days; verify notices");
-      long late =
-          messages.insertLate(pool, TABLES.source(), lastWeek, options.messagesPerDay() / 10);
-      out.printf("   %d late messages inserted%n", late);
-      report(new Verifier(pool, TABLES).verify(lastWeek));
-
-      heading("3. Incremental refresh of 7 days: replaced day by day in one transaction");
-      report(refresher.run(RefreshRequest.window(RefreshMode.INCREMENTAL, lastWeek, false)));
-      report(new Verifier(pool, TABLES).verify(history));
-
-      heading("4. A second run while one holds the table's lock is skipped, not failed");
-      try (RefreshLock held = RefreshLock.tryAcquire(pool, TABLES.summary()).orElseThrow()) {
-        report(refresher.run(RefreshRequest.window(RefreshMode.INCREMENTAL, lastWeek, false)));
-      }
+      refreshAndVerify(pool, refresher, messages, history, lastWeek, options.messagesPerDay());
+      showSkippedRun(pool, refresher, lastWeek);
 
       heading("5. The summary: messages per local day (" + options.zone() + ")");
       printDays(pool, history, lastWeek);
@@ -92,6 +77,36 @@ public final class Demo {
     out.printf(
         "%nDemo finished in %.1fs. Next: docs/refresh-job.md for the commands and guarantees.%n",
         Duration.between(started, clock.instant()).toMillis() / 1000.0);
+  }
+
+  private void refreshAndVerify(
+      HikariDataSource pool,
+      Refresher refresher,
+      SampleMessages messages,
+      RefreshWindow history,
+      RefreshWindow lastWeek,
+      int perDay)
+      throws Exception {
+    heading("1. Full refresh: build a shadow table, check it, swap it in atomically");
+    report(refresher.run(RefreshRequest.full(false)));
+
+    heading("2. Late messages arrive for the last 7 days; verify notices");
+    long late = messages.insertLate(pool, TABLES.source(), lastWeek, perDay / 10);
+    out.printf("   %d late messages inserted%n", late);
+    report(new Verifier(pool, TABLES).verify(lastWeek));
+
+    heading("3. Incremental refresh of 7 days: replaced day by day in one transaction");
+    report(refresher.run(RefreshRequest.window(RefreshMode.INCREMENTAL, lastWeek, false)));
+    report(new Verifier(pool, TABLES).verify(history));
+  }
+
+  /** Holds the table's lock as a concurrent run would, and refreshes meanwhile. */
+  private void showSkippedRun(HikariDataSource pool, Refresher refresher, RefreshWindow lastWeek)
+      throws Exception {
+    heading("4. A second run while one holds the table's lock is skipped, not failed");
+    try (RefreshLock held = RefreshLock.tryAcquire(pool, TABLES.summary()).orElseThrow()) {
+      report(refresher.run(RefreshRequest.window(RefreshMode.INCREMENTAL, lastWeek, false)));
+    }
   }
 
   private EmbeddedMariaDb startServer(Path workDirectory) throws Exception {
@@ -156,13 +171,14 @@ public final class Demo {
     try (Connection connection = pool.getConnection();
         PreparedStatement query =
             connection.prepareStatement(
-                "SELECT day, SUM(message_count), SUM(CASE WHEN status = 'failed' THEN message_count"
+                "SELECT day, SUM(message_count), SUM(CASE WHEN status = ? THEN message_count"
                     + " ELSE 0 END), SUM(total_processing_ms) / NULLIF(SUM(processed_count), 0),"
                     + " SUM(total_payload_bytes) / 1048576 FROM "
                     + TABLES.summary().quoted()
                     + " WHERE day >= ? AND day <= ? GROUP BY day ORDER BY day")) {
-      query.setObject(1, history.first());
-      query.setObject(2, history.last());
+      query.setString(1, "failed");
+      query.setObject(2, history.first());
+      query.setObject(3, history.last());
       try (ResultSet days = query.executeQuery()) {
         while (days.next()) {
           LocalDate day = days.getObject(1, LocalDate.class);

@@ -58,7 +58,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     return new DatabaseSettings(jdbcUrl(database), "root", "");
   }
 
-  public String jdbcUrl(String database) {
+  private String jdbcUrl(String database) {
     return "jdbc:mysql://127.0.0.1:" + port + "/" + database;
   }
 

@@ -40,12 +40,25 @@ final class DryRun {
               ? statements.sourceDays(connection, settings)
               : request.window();
       if (window.isEmpty()) {
-        return describe(request.mode(), null, 0, Totals.NONE, "the source is empty");
+        return dryRunResult(
+            request.mode(), null, 0, "dry run: the source is empty; nothing to rebuild");
       }
       listDays(window.get());
-      long sourceRows = statements.countSource(connection, window.get().utcRange());
+      long sourceRows = statements.countSource(connection, window.get());
       Totals replaced = replacedRows(connection, request.mode(), window.get());
-      return describe(request.mode(), window.get(), sourceRows, replaced, null);
+      return dryRunResult(
+          request.mode(),
+          window.get(),
+          sourceRows,
+          ("dry run: %s refresh of %s would read %d source rows for %d days (%s)"
+                  + " and replace %d summary rows; nothing was written")
+              .formatted(
+                  request.mode().displayName(),
+                  statements.tables().summary(),
+                  sourceRows,
+                  window.get().dayCount(),
+                  window.get(),
+                  replaced.rows()));
     }
   }
 
@@ -79,20 +92,8 @@ final class DryRun {
     }
   }
 
-  private RefreshResult describe(
-      RefreshMode mode, RefreshWindow window, long sourceRows, Totals replaced, String note) {
-    String message =
-        note != null
-            ? "dry run: " + note + "; nothing to rebuild"
-            : ("dry run: %s refresh of %s would read %d source rows for %d days (%s)"
-                    + " and replace %d summary rows; nothing was written")
-                .formatted(
-                    mode.displayName(),
-                    statements.tables().summary(),
-                    sourceRows,
-                    window.dayCount(),
-                    window,
-                    replaced.rows());
+  private static RefreshResult dryRunResult(
+      RefreshMode mode, RefreshWindow window, long sourceRows, String message) {
     return RefreshResult.succeeded(mode, window, new Totals(0, sourceRows), Duration.ZERO, message)
         .asDryRun();
   }

@@ -49,23 +49,41 @@ final class FullRefresh {
       throws SQLException, InterruptedException {
     RefreshTables tables = statements.tables();
     try (Connection connection = dataSource.getConnection()) {
-      dropLeftovers(connection, tables);
-      statements.ddl(
-          connection,
-          "CREATE TABLE " + tables.shadow().quoted() + " LIKE " + tables.summary().quoted());
-      Totals written;
+      // Every DDL statement of the run waits for readers' metadata locks; the server's
+      // default wait is a year, long enough to hold the table's lock (and skip every later
+      // run) behind one forgotten transaction.
+      setLockWaitTimeout(connection, Math.max(1, settings.renameLockWait().toSeconds()));
       try {
-        written = build(connection, days, lock, refreshedAt);
-        validate(connection, days.isPresent(), written);
-        lock.ensureHeld();
-        swap(connection, tables);
-      } catch (SQLException | RuntimeException | InterruptedException e) {
-        dropShadowQuietly(tables, e);
-        throw e;
+        return rebuild(connection, tables, days, lock, refreshedAt);
+      } finally {
+        restoreLockWaitTimeout(connection);
       }
-      dropRetired(connection, tables);
-      return written;
     }
+  }
+
+  private Totals rebuild(
+      Connection connection,
+      RefreshTables tables,
+      Optional<RefreshWindow> days,
+      RefreshLock lock,
+      LocalDateTime refreshedAt)
+      throws SQLException, InterruptedException {
+    dropLeftovers(connection, tables);
+    statements.ddl(
+        connection,
+        "CREATE TABLE " + tables.shadow().quoted() + " LIKE " + tables.summary().quoted());
+    Totals written;
+    try {
+      written = build(connection, days, lock, refreshedAt);
+      validate(connection, days.isPresent(), written);
+      lock.ensureHeld();
+      swap(connection, tables);
+    } catch (SQLException | RuntimeException | InterruptedException e) {
+      dropShadowQuietly(tables, e);
+      throw e;
+    }
+    dropRetired(connection, tables);
+    return written;
   }
 
   /** The swap is done: failing to drop the old table is worth a line, not a failed run. */
@@ -172,7 +190,6 @@ final class FullRefresh {
    */
   private void swap(Connection connection, RefreshTables tables)
       throws SQLException, InterruptedException {
-    setLockWaitTimeout(connection);
     String rename =
         "RENAME TABLE %s TO %s, %s TO %s"
             .formatted(
@@ -195,10 +212,23 @@ final class FullRefresh {
     }
   }
 
-  private void setLockWaitTimeout(Connection connection) throws SQLException {
+  private static void setLockWaitTimeout(Connection connection, long seconds) throws SQLException {
     try (PreparedStatement set = connection.prepareStatement("SET SESSION lock_wait_timeout = ?")) {
-      set.setLong(1, Math.max(1, settings.renameLockWait().toSeconds()));
+      set.setLong(1, seconds);
       set.execute();
+    }
+  }
+
+  /**
+   * The connection goes back to the pool: later users get the server's own setting. A connection
+   * too broken for this is discarded by the pool anyway.
+   */
+  private static void restoreLockWaitTimeout(Connection connection) {
+    try (PreparedStatement reset =
+        connection.prepareStatement("SET SESSION lock_wait_timeout = @@GLOBAL.lock_wait_timeout")) {
+      reset.execute();
+    } catch (SQLException e) {
+      // Nothing to restore on a connection that no longer works.
     }
   }
 }

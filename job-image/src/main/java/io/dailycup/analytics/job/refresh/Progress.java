@@ -6,22 +6,9 @@ public interface Progress {
   /** A run has a plan: what it will rebuild. */
   void planned(RefreshMode mode, RefreshWindow window, String target);
 
-  /** One day was aggregated into {@code table} (not yet committed). */
+  /** One day was aggregated into the summary or its shadow (not yet committed). */
   void dayWritten(DayRange day, Totals written);
 
   /** A step worth a line of its own: a commit, a swap, a cleanup. */
   void step(String description);
-
-  /** Discards progress, for callers that report only results. */
-  Progress SILENT =
-      new Progress() {
-        @Override
-        public void planned(RefreshMode mode, RefreshWindow window, String target) {}
-
-        @Override
-        public void dayWritten(DayRange day, Totals written) {}
-
-        @Override
-        public void step(String description) {}
-      };
 }

@@ -45,7 +45,11 @@ public final class RefreshLock implements AutoCloseable {
       try (PreparedStatement statement = connection.prepareStatement("SELECT GET_LOCK(?, 0)");
           ResultSet result = bind(statement, name).executeQuery()) {
         result.next();
-        if (result.getInt(1) == 1) {
+        int acquired = result.getInt(1);
+        if (result.wasNull()) {
+          throw new SQLException("GET_LOCK('" + name + "') failed on the server");
+        }
+        if (acquired == 1) {
           return Optional.of(new RefreshLock(connection, name));
         }
       }
@@ -87,11 +91,17 @@ public final class RefreshLock implements AutoCloseable {
     }
   }
 
+  /**
+   * Releases the lock and its connection. Never fails: the server releases a named lock when its
+   * connection ends, so a failed release must not turn a finished run into a failed one.
+   */
   @Override
-  public void close() throws SQLException {
+  public void close() {
     try (connection;
         PreparedStatement statement = connection.prepareStatement("DO RELEASE_LOCK(?)")) {
       bind(statement, name).execute();
+    } catch (SQLException e) {
+      // The connection is closed (or discarded by the pool), which releases the lock.
     }
   }
 

@@ -9,7 +9,8 @@ import java.util.Optional;
 public record RefreshRequest(RefreshMode mode, Optional<RefreshWindow> window, boolean dryRun) {
 
   public RefreshRequest {
-    if (mode == RefreshMode.FULL == window.isPresent()) {
+    boolean needsWindow = mode != RefreshMode.FULL;
+    if (needsWindow != window.isPresent()) {
       throw new IllegalArgumentException("a full refresh has no window; the other modes need one");
     }
   }

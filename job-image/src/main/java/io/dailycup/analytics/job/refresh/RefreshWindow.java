@@ -1,6 +1,7 @@
 package io.dailycup.analytics.job.refresh;
 
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -47,10 +48,14 @@ public record RefreshWindow(LocalDate first, LocalDate last, ZoneId zone) {
     return chunks;
   }
 
-  /** The UTC range covering the whole window. */
-  public DayRange utcRange() {
-    return new DayRange(
-        first, DayRange.of(first, zone).startUtc(), DayRange.of(last, zone).endUtc());
+  /** The first UTC instant of the window, inclusive. */
+  public LocalDateTime utcStart() {
+    return DayRange.of(first, zone).startUtc();
+  }
+
+  /** The UTC instant after the window, exclusive. */
+  public LocalDateTime utcEnd() {
+    return DayRange.of(last, zone).endUtc();
   }
 
   @Override

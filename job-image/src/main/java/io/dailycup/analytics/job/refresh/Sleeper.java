@@ -2,7 +2,7 @@ package io.dailycup.analytics.job.refresh;
 
 import java.time.Duration;
 
-/** Waits between retries; tests replace it so they never sleep. */
+/** Waits between retries of the full refresh's swap. */
 @FunctionalInterface
 public interface Sleeper {
 

@@ -58,10 +58,10 @@ final class SummaryStatements {
     }
   }
 
-  long countSource(Connection connection, DayRange range) throws SQLException {
+  long countSource(Connection connection, RefreshWindow window) throws SQLException {
     try (PreparedStatement query = connection.prepareStatement(sql.countSource())) {
-      query.setObject(1, range.startUtc());
-      query.setObject(2, range.endUtc());
+      query.setObject(1, window.utcStart());
+      query.setObject(2, window.utcEnd());
       try (ResultSet result = query.executeQuery()) {
         result.next();
         return result.getLong(1);

@@ -17,7 +17,6 @@ public final class SchemaScript {
 
   public static final String SOURCE_TABLE = "integration_messages";
   public static final String SUMMARY_TABLE = "analytics_integration_messages_daily_mat";
-  public static final String AUDIT_TABLE = "analytics_refresh_audit";
 
   private static final String RESOURCE = "/sql/schema.sql";
   private static final Pattern CREATE_TABLE =

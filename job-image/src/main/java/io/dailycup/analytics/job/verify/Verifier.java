@@ -34,10 +34,17 @@ public final class Verifier {
 
   public VerifyReport verify(RefreshWindow window) throws SQLException {
     try (Connection connection = dataSource.getConnection()) {
-      connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-      Map<GroupKey, Measures> expected = aggregateSource(connection, window);
-      Map<GroupKey, Measures> actual = readSummary(connection, window);
-      return compare(window, expected, actual);
+      // Both reads in one REPEATABLE READ snapshot: rows ingested or refreshed between them
+      // would otherwise show up as differences that are not there.
+      connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      connection.setAutoCommit(false);
+      try {
+        Map<GroupKey, Measures> expected = aggregateSource(connection, window);
+        Map<GroupKey, Measures> actual = readSummary(connection, window);
+        return compare(window, expected, actual);
+      } finally {
+        connection.rollback();
+      }
     }
   }
 

@@ -10,6 +10,7 @@ import io.dailycup.analytics.job.refresh.RefreshMode;
 import io.dailycup.analytics.job.refresh.RefreshResult;
 import io.dailycup.analytics.job.refresh.RefreshWindow;
 import io.dailycup.analytics.job.refresh.Totals;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -75,10 +76,10 @@ class SettingsTest {
   }
 
   @Test
-  void describingAUrlDropsCredentialsAndParameters() {
+  void describingAUrlDropsItsParameters() {
     DatabaseSettings settings =
         new DatabaseSettings(
-            "jdbc:mysql://admin:hunter2@db.internal:3306/dailycup?password=hunter2&useSSL=true",
+            "jdbc:mysql://db.internal:3306/dailycup?useSSL=true&connectTimeout=5",
             "admin",
             "hunter2");
 
@@ -117,10 +118,40 @@ class SettingsTest {
   }
 
   @Test
-  void theJsonResultStaysWithinKubernetesTerminationMessageLimit() {
+  void theJsonResultStaysWithinKubernetesTerminationMessageLimitInBytes() throws Exception {
     RefreshResult result =
-        RefreshResult.failed(RefreshMode.FULL, Duration.ZERO, "x".repeat(10_000));
+        RefreshResult.failed(RefreshMode.FULL, Duration.ZERO, "\u00e9\u20ac\"".repeat(3_000));
 
-    assertThat(TerminationMessage.json(result, ExitCode.FAILED, null).length()).isLessThan(4096);
+    String json = TerminationMessage.json(result, ExitCode.FAILED, null);
+
+    assertThat(json.getBytes(StandardCharsets.UTF_8).length).isLessThan(4096);
+    assertThat(new ObjectMapper().readTree(json).get("message").asText()).endsWith("...");
+  }
+
+  @Test
+  void shorteningNeverSplitsACharacter() {
+    String emoji = "\ud83d\ude00".repeat(1_000);
+
+    String shortened = TerminationMessage.shorten(emoji);
+
+    assertThat(shortened).endsWith("...");
+    assertThat(shortened.substring(0, shortened.length() - 3).codePoints())
+        .allMatch(codePoint -> codePoint == 0x1F600);
+  }
+
+  @Test
+  void aUrlWithCredentialsIsRefusedWithoutRepeatingThem() {
+    assertThatThrownBy(
+            () -> new DatabaseSettings("jdbc:mysql://admin:s3cr/et@db:3306/dailycup", "a", "b"))
+        .hasMessageContaining("must not hold credentials")
+        .hasMessageNotContaining("s3cr");
+  }
+
+  @Test
+  void redactingReplacesThePasswordWhereverItAppears() {
+    DatabaseSettings settings = new DatabaseSettings("jdbc:mysql://db/x", "u", "hunter2");
+
+    assertThat(settings.redact("Access denied (hunter2) for hunter2"))
+        .isEqualTo("Access denied (****) for ****");
   }
 }

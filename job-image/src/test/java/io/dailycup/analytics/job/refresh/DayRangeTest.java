@@ -1,7 +1,6 @@
 package io.dailycup.analytics.job.refresh;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -45,49 +44,5 @@ class DayRangeTest {
 
     assertThat(day.startUtc()).isEqualTo(LocalDateTime.of(2026, 9, 6, 4, 0));
     assertThat(day.length()).isEqualTo(Duration.ofHours(23));
-  }
-
-  @Test
-  void consecutiveDaysTileTheTimelineWithoutGapsOrOverlaps() {
-    RefreshWindow year =
-        new RefreshWindow(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), NEW_YORK);
-
-    var days = year.days();
-    for (int i = 1; i < days.size(); i++) {
-      assertThat(days.get(i).startUtc()).isEqualTo(days.get(i - 1).endUtc());
-    }
-    assertThat(days).hasSize(365);
-    assertThat(year.utcRange().startUtc()).isEqualTo(days.get(0).startUtc());
-    assertThat(year.utcRange().endUtc()).isEqualTo(days.get(364).endUtc());
-  }
-
-  @Test
-  void lastDaysEndsWithTodayAndCountsIt() {
-    RefreshWindow window = RefreshWindow.lastDays(7, LocalDate.of(2026, 12, 3), ZoneOffset.UTC);
-
-    assertThat(window.first()).isEqualTo(LocalDate.of(2026, 11, 27));
-    assertThat(window.last()).isEqualTo(LocalDate.of(2026, 12, 3));
-    assertThat(window.dayCount()).isEqualTo(7);
-  }
-
-  @Test
-  void chunksAreConsecutiveWholeDaysCoveringTheWindow() {
-    RefreshWindow window =
-        new RefreshWindow(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 12), ZoneOffset.UTC);
-
-    assertThat(window.chunks(5))
-        .extracting(RefreshWindow::toString)
-        .containsExactly(
-            "2026-01-01..2026-01-05", "2026-01-06..2026-01-10", "2026-01-11..2026-01-12");
-  }
-
-  @Test
-  void aWindowEndingBeforeItStartsIsRejected() {
-    assertThatThrownBy(
-            () ->
-                new RefreshWindow(
-                    LocalDate.of(2026, 1, 2), LocalDate.of(2026, 1, 1), ZoneOffset.UTC))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("before its first day");
   }
 }

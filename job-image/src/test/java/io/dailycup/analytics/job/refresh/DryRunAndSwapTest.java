@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +61,7 @@ class DryRunAndSwapTest {
     CliRun full = run("refresh", "--full", "--dry-run");
 
     assertThat(incremental.exitCode()).as(incremental.toString()).isZero();
+    assertThat(full.exitCode()).as(full.toString()).isZero();
     assertThat(incremental.out())
         .contains("would rebuild 2026-12-01: UTC 2026-12-01T00:00 to 2026-12-02T00:00 (24 h)")
         .contains("dry run: Incremental refresh")
@@ -71,16 +73,17 @@ class DryRunAndSwapTest {
   @Test
   void theSwapRetriesWhileAReaderHoldsTheTableAndSucceedsOnceItIsDone() throws Exception {
     assertThat(run("refresh", "--full").exitCode()).isZero();
-    Connection reader = openTransactionReading(SUMMARY);
 
-    CompletableFuture<CliRun> refresh =
-        CompletableFuture.supplyAsync(
-            () -> run("refresh", "--full", "--lock-wait-seconds", "1", "--swap-attempts", "5"));
-    awaitRenameWaiting();
-    awaitRenameNotWaiting(); // the first attempt timed out
-    reader.commit();
-    reader.close();
-    CliRun run = refresh.get();
+    CliRun run;
+    try (Connection reader = openTransactionReading(SUMMARY)) {
+      CompletableFuture<CliRun> refresh =
+          CompletableFuture.supplyAsync(
+              () -> run("refresh", "--full", "--lock-wait-seconds", "1", "--swap-attempts", "5"));
+      awaitRenameWaiting();
+      awaitRenameNotWaiting(); // the first attempt timed out
+      reader.commit();
+      run = refresh.get(60, TimeUnit.SECONDS);
+    }
 
     assertThat(run.exitCode()).as(run.toString()).isZero();
     assertThat(run.out()).contains("waited too long for readers' locks; retrying");

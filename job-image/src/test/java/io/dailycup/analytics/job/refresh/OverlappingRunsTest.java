@@ -94,7 +94,7 @@ class OverlappingRunsTest {
     assertThat(refresh(temp.resolve("first"), "--days", "3").exitCode()).isZero();
 
     try (Connection holder = holdLock()) {
-      assertThat(holder).isNotNull();
+      assertThat(lockHolder()).isEqualTo(connectionId(holder));
     }
   }
 
@@ -114,6 +114,19 @@ class OverlappingRunsTest {
       }
     }
     return connection;
+  }
+
+  private long lockHolder() throws Exception {
+    return db.queryLong(
+        "SELECT IS_USED_LOCK(?)", RefreshLock.lockName(db.name(), TableName.of(SUMMARY)));
+  }
+
+  private static long connectionId(Connection connection) throws Exception {
+    try (PreparedStatement query = connection.prepareStatement("SELECT CONNECTION_ID()");
+        ResultSet id = query.executeQuery()) {
+      id.next();
+      return id.getLong(1);
+    }
   }
 
   private CliRun refresh(Path result, String... args) {

@@ -68,7 +68,7 @@ public final class SummaryReader implements AutoCloseable {
     return reads.get();
   }
 
-  /** Stops reading and says what was seen. */
+  /** Stops reading (again is harmless) and says what was seen. */
   public Report stop() throws InterruptedException {
     running.set(false);
     thread.join();
