@@ -1,0 +1,157 @@
+package io.dailycup.analytics.operator.model;
+
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.crd.generator.annotation.PrinterColumn;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What the operator observed and did. */
+public class AnalyticsRefreshStatus {
+
+  @JsonPropertyDescription("The spec generation this status describes.")
+  private Long observedGeneration;
+
+  @JsonPropertyDescription("Ready, Stalled, LastRunSucceeded.")
+  private List<Condition> conditions = new ArrayList<>();
+
+  @JsonPropertyDescription("The CronJob that runs the refresh.")
+  private String cronJobName;
+
+  @JsonPropertyDescription("When the CronJob last started a Job (RFC 3339).")
+  private String lastScheduleTime;
+
+  @PrinterColumn(name = "Next")
+  @JsonPropertyDescription("When the next scheduled run is due (RFC 3339); empty while suspended.")
+  private String nextScheduleTime;
+
+  @PrinterColumn(name = "Last Success")
+  @JsonPropertyDescription("When the last successful run finished (RFC 3339).")
+  private String lastSuccessfulTime;
+
+  @JsonPropertyDescription("When the last failed run finished (RFC 3339).")
+  private String lastFailureTime;
+
+  @JsonPropertyDescription("Failed runs since the last success.")
+  private Integer consecutiveFailures = 0;
+
+  @JsonPropertyDescription("The latest run.")
+  private RunStatus lastRun;
+
+  @JsonPropertyDescription("The refresh-requested-at token last acted on.")
+  private String lastHandledRefreshRequest;
+
+  @JsonPropertyDescription("A refresh-requested-at token waiting for the active run to end.")
+  private String pendingRefreshRequest;
+
+  @JsonPropertyDescription("The test-alert-requested-at token last acted on.")
+  private String lastHandledTestAlertRequest;
+
+  @JsonPropertyDescription(
+      "Finished Jobs already recorded, newest last, so none is counted twice " + "across restarts.")
+  private List<String> recordedJobs = new ArrayList<>();
+
+  public Long getObservedGeneration() {
+    return observedGeneration;
+  }
+
+  public void setObservedGeneration(Long observedGeneration) {
+    this.observedGeneration = observedGeneration;
+  }
+
+  public List<Condition> getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(List<Condition> conditions) {
+    this.conditions = conditions;
+  }
+
+  public String getCronJobName() {
+    return cronJobName;
+  }
+
+  public void setCronJobName(String cronJobName) {
+    this.cronJobName = cronJobName;
+  }
+
+  public String getLastScheduleTime() {
+    return lastScheduleTime;
+  }
+
+  public void setLastScheduleTime(String lastScheduleTime) {
+    this.lastScheduleTime = lastScheduleTime;
+  }
+
+  public String getNextScheduleTime() {
+    return nextScheduleTime;
+  }
+
+  public void setNextScheduleTime(String nextScheduleTime) {
+    this.nextScheduleTime = nextScheduleTime;
+  }
+
+  public String getLastSuccessfulTime() {
+    return lastSuccessfulTime;
+  }
+
+  public void setLastSuccessfulTime(String lastSuccessfulTime) {
+    this.lastSuccessfulTime = lastSuccessfulTime;
+  }
+
+  public String getLastFailureTime() {
+    return lastFailureTime;
+  }
+
+  public void setLastFailureTime(String lastFailureTime) {
+    this.lastFailureTime = lastFailureTime;
+  }
+
+  public Integer getConsecutiveFailures() {
+    return consecutiveFailures;
+  }
+
+  public void setConsecutiveFailures(Integer consecutiveFailures) {
+    this.consecutiveFailures = consecutiveFailures;
+  }
+
+  public RunStatus getLastRun() {
+    return lastRun;
+  }
+
+  public void setLastRun(RunStatus lastRun) {
+    this.lastRun = lastRun;
+  }
+
+  public String getLastHandledRefreshRequest() {
+    return lastHandledRefreshRequest;
+  }
+
+  public void setLastHandledRefreshRequest(String lastHandledRefreshRequest) {
+    this.lastHandledRefreshRequest = lastHandledRefreshRequest;
+  }
+
+  public String getPendingRefreshRequest() {
+    return pendingRefreshRequest;
+  }
+
+  public void setPendingRefreshRequest(String pendingRefreshRequest) {
+    this.pendingRefreshRequest = pendingRefreshRequest;
+  }
+
+  public String getLastHandledTestAlertRequest() {
+    return lastHandledTestAlertRequest;
+  }
+
+  public void setLastHandledTestAlertRequest(String lastHandledTestAlertRequest) {
+    this.lastHandledTestAlertRequest = lastHandledTestAlertRequest;
+  }
+
+  public List<String> getRecordedJobs() {
+    return recordedJobs;
+  }
+
+  public void setRecordedJobs(List<String> recordedJobs) {
+    this.recordedJobs = recordedJobs;
+  }
+}

@@ -1,0 +1,119 @@
+package io.dailycup.analytics.operator.reconcile;
+
+import static org.awaitility.Awaitility.await;
+
+import io.dailycup.analytics.operator.AnalyticsRefreshOperator;
+import io.dailycup.analytics.operator.OperatorSettings;
+import io.dailycup.analytics.operator.model.AnalyticsRefresh;
+import io.dailycup.analytics.operator.model.AnalyticsRefreshSpec;
+import io.dailycup.analytics.operator.model.DatabaseSpec;
+import io.dailycup.analytics.operator.model.SecretReference;
+import io.fabric8.kubernetes.api.model.Event;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Runs the operator against the Fabric8 mock server in CRUD mode, as production builds it except
+ * for server-side apply, which the mock server lacks (the end-to-end tests cover it).
+ */
+final class OperatorHarness implements AutoCloseable {
+
+  static final String NAMESPACE = "analytics";
+  static final String IMAGE = "registry.example/analytics-refresh-job:test";
+
+  private final KubernetesClient client;
+  private Operator operator;
+
+  OperatorHarness(KubernetesClient client) {
+    this.client = client;
+  }
+
+  OperatorHarness start() {
+    OperatorSettings settings =
+        new OperatorSettings(Set.of(), IMAGE, 0, false, NAMESPACE, "test-operator", false);
+    operator = AnalyticsRefreshOperator.build(client, settings, Clock.systemUTC(), false);
+    operator.start();
+    await().atMost(Duration.ofSeconds(30)).until(() -> AnalyticsRefreshOperator.isReady(operator));
+    return this;
+  }
+
+  /** Stops this operator and starts a fresh one, as a restart or a new leader would. */
+  OperatorHarness restart() {
+    operator.stop();
+    return start();
+  }
+
+  @Override
+  public void close() {
+    if (operator != null) {
+      operator.stop();
+    }
+  }
+
+  static AnalyticsRefresh refresh(String name, String schedule) {
+    AnalyticsRefresh refresh = new AnalyticsRefresh();
+    refresh.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(NAMESPACE).build());
+    AnalyticsRefreshSpec spec = new AnalyticsRefreshSpec();
+    spec.setSchedule(schedule);
+    DatabaseSpec database = new DatabaseSpec();
+    database.setSecretRef(new SecretReference(name + "-db"));
+    spec.setDatabase(database);
+    refresh.setSpec(spec);
+    return refresh;
+  }
+
+  void createDatabaseSecret(String name, Map<String, String> values) {
+    Map<String, String> data =
+        values.entrySet().stream()
+            .collect(
+                Collectors.toMap(
+                    Map.Entry::getKey,
+                    e -> Base64.getEncoder().encodeToString(e.getValue().getBytes())));
+    client
+        .resource(
+            new SecretBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(NAMESPACE)
+                .endMetadata()
+                .withData(data)
+                .build())
+        .create();
+  }
+
+  static Map<String, String> validDatabaseSecret() {
+    return Map.of(
+        "url", "jdbc:mysql://mysql.db:3306/dailycup",
+        "username", "refresher",
+        "password", "s3cret-db-password");
+  }
+
+  AnalyticsRefresh get(String name) {
+    return client.resources(AnalyticsRefresh.class).inNamespace(NAMESPACE).withName(name).get();
+  }
+
+  CronJob cronJob(String name) {
+    return client.batch().v1().cronjobs().inNamespace(NAMESPACE).withName(name).get();
+  }
+
+  List<Job> jobs() {
+    return client.batch().v1().jobs().inNamespace(NAMESPACE).list().getItems();
+  }
+
+  List<Event> events(String refreshName) {
+    return client.v1().events().inNamespace(NAMESPACE).list().getItems().stream()
+        .filter(event -> refreshName.equals(event.getInvolvedObject().getName()))
+        .toList();
+  }
+}
