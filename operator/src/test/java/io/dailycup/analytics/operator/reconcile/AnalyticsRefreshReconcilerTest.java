@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
 import java.util.HashMap;
@@ -516,18 +517,30 @@ class AnalyticsRefreshReconcilerTest {
     edit(name, r -> r.getMetadata().getAnnotations().putAll(annotations));
   }
 
+  /**
+   * Edits the resource as a user would; the operator patches its status meanwhile, so a conflict
+   * (409) is retried with the latest version, as kubectl does.
+   */
   private void edit(String name, Consumer<AnalyticsRefresh> change) {
-    client
-        .resources(AnalyticsRefresh.class)
-        .inNamespace(NAMESPACE)
-        .withName(name)
-        .edit(
-            r -> {
-              if (r.getMetadata().getAnnotations() == null) {
-                r.getMetadata().setAnnotations(new HashMap<>());
-              }
-              change.accept(r);
-              return r;
+    await()
+        .atMost(WAIT)
+        .ignoreExceptionsMatching(
+            e -> e instanceof KubernetesClientException k && k.getCode() == 409)
+        .until(
+            () -> {
+              client
+                  .resources(AnalyticsRefresh.class)
+                  .inNamespace(NAMESPACE)
+                  .withName(name)
+                  .edit(
+                      r -> {
+                        if (r.getMetadata().getAnnotations() == null) {
+                          r.getMetadata().setAnnotations(new HashMap<>());
+                        }
+                        change.accept(r);
+                        return r;
+                      });
+              return true;
             });
   }
 
