@@ -1,5 +1,6 @@
 package io.dailycup.analytics.operator;
 
+import io.dailycup.analytics.operator.metrics.RefreshMetrics;
 import io.dailycup.analytics.operator.reconcile.AnalyticsRefreshReconciler;
 import io.dailycup.analytics.operator.reconcile.CronJobDependent;
 import io.dailycup.analytics.operator.reconcile.CronJobFactory;
@@ -12,6 +13,16 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ConfigurationServiceOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -31,14 +42,21 @@ public final class AnalyticsRefreshOperator {
    *     pass false (the end-to-end tests cover the production path)
    */
   public static Operator build(
-      KubernetesClient client, OperatorSettings settings, Clock clock, boolean serverSideApply) {
+      KubernetesClient client,
+      OperatorSettings settings,
+      MeterRegistry registry,
+      Clock clock,
+      boolean serverSideApply) {
     Consumer<ConfigurationServiceOverrider> configuration =
         overrider -> {
           overrider
               .withKubernetesClient(client)
               .withCloseClientOnStop(false)
               .withSSABasedCreateUpdateMatchForDependentResources(serverSideApply)
-              .withUseSSAToPatchPrimaryResource(serverSideApply);
+              .withUseSSAToPatchPrimaryResource(serverSideApply)
+              .withMetrics(
+                  MicrometerMetrics.newPerResourceCollectingMicrometerMetricsBuilder(registry)
+                      .build());
           if (settings.leaderElection()) {
             overrider.withLeaderElectionConfiguration(
                 LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(
@@ -53,7 +71,7 @@ public final class AnalyticsRefreshOperator {
         };
     Operator operator = new Operator(configuration);
     operator.register(
-        reconciler(client, settings, clock),
+        reconciler(client, settings, new RefreshMetrics(registry), clock),
         overrider -> {
           if (settings.watchNamespaces().isEmpty()) {
             overrider.watchingAllNamespaces();
@@ -65,7 +83,7 @@ public final class AnalyticsRefreshOperator {
   }
 
   private static AnalyticsRefreshReconciler reconciler(
-      KubernetesClient client, OperatorSettings settings, Clock clock) {
+      KubernetesClient client, OperatorSettings settings, RefreshMetrics metrics, Clock clock) {
     EventRecorder events = new EventRecorder(client, clock, settings.identity());
     SpecValidator validator =
         new SpecValidator(
@@ -77,7 +95,21 @@ public final class AnalyticsRefreshOperator {
         new RunTracker(new TerminationMessages(client), events),
         new ManualRefresh(client, events),
         events,
+        metrics,
+        settings.staleReminder(),
         clock);
+  }
+
+  /** The registry of {@code /metrics}: the operator's series, JOSDK's and the JVM's. */
+  public static PrometheusMeterRegistry metricsRegistry() {
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ClassLoaderMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    return registry;
   }
 
   /** Whether the operator is started and every informer is watching. */

@@ -3,6 +3,7 @@ package io.dailycup.analytics.operator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.javaoperatorsdk.operator.Operator;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -30,9 +31,14 @@ public final class OperatorMain {
     Logger log = LoggerFactory.getLogger(OperatorMain.class);
 
     KubernetesClient client = new KubernetesClientBuilder().build();
-    Operator operator = AnalyticsRefreshOperator.build(client, settings, Clock.systemUTC(), true);
+    PrometheusMeterRegistry registry = AnalyticsRefreshOperator.metricsRegistry();
+    Operator operator =
+        AnalyticsRefreshOperator.build(client, settings, registry, Clock.systemUTC(), true);
     HealthServer health =
-        HealthServer.start(settings.healthPort(), () -> AnalyticsRefreshOperator.isReady(operator));
+        HealthServer.start(
+            settings.httpPort(),
+            () -> AnalyticsRefreshOperator.isReady(operator),
+            registry::scrape);
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(

@@ -1,5 +1,7 @@
 package io.dailycup.analytics.operator;
 
+import io.dailycup.analytics.operator.schedule.Durations;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -11,20 +13,22 @@ import java.util.stream.Collectors;
  *
  * @param watchNamespaces namespaces to watch; empty means all
  * @param defaultJobImage the refresh job image of resources that name none
- * @param healthPort port of {@code /healthz} and {@code /readyz}
+ * @param httpPort port of {@code /metrics}, {@code /healthz} and {@code /readyz}
  * @param leaderElection whether replicas elect a leader through a Lease
  * @param leaseNamespace namespace of that Lease (the operator's own)
  * @param identity this replica's name in Events and the Lease (the Pod name)
  * @param jsonLogs whether logs are JSON lines instead of text
+ * @param staleReminder how often a refresh that stays stale alerts again
  */
 public record OperatorSettings(
     Set<String> watchNamespaces,
     String defaultJobImage,
-    int healthPort,
+    int httpPort,
     boolean leaderElection,
     String leaseNamespace,
     String identity,
-    boolean jsonLogs) {
+    boolean jsonLogs,
+    Duration staleReminder) {
 
   public static final String DEFAULT_JOB_IMAGE = "ghcr.io/dailycup/analytics-refresh-job:0.1.0";
 
@@ -39,11 +43,12 @@ public record OperatorSettings(
     return new OperatorSettings(
         namespaces(env.getOrDefault("WATCH_NAMESPACES", "")),
         env.getOrDefault("DEFAULT_JOB_IMAGE", DEFAULT_JOB_IMAGE),
-        port(env.getOrDefault("HEALTH_PORT", "8080")),
+        port(env.getOrDefault("METRICS_PORT", "8080")),
         flag("LEADER_ELECTION", env.getOrDefault("LEADER_ELECTION", "false")),
         env.getOrDefault("OPERATOR_NAMESPACE", "default"),
         env.getOrDefault("POD_NAME", "analytics-refresh-operator"),
-        logFormat(env.getOrDefault("LOG_FORMAT", "text")));
+        logFormat(env.getOrDefault("LOG_FORMAT", "text")),
+        reminder(env.getOrDefault("STALE_REMINDER_INTERVAL", "24h")));
   }
 
   private static Set<String> namespaces(String list) {
@@ -62,7 +67,15 @@ public record OperatorSettings(
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException("HEALTH_PORT must be a port number, got '" + text + "'");
+    throw new IllegalArgumentException("METRICS_PORT must be a port number, got '" + text + "'");
+  }
+
+  private static Duration reminder(String text) {
+    try {
+      return Durations.parse(text.strip());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("STALE_REMINDER_INTERVAL: " + e.getMessage());
+    }
   }
 
   private static boolean flag(String name, String text) {

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,8 @@ class OperatorSettingsTest {
 
     assertThat(settings.watchNamespaces()).isEmpty();
     assertThat(settings.leaderElection()).isFalse();
-    assertThat(settings.healthPort()).isEqualTo(8080);
+    assertThat(settings.httpPort()).isEqualTo(8080);
+    assertThat(settings.staleReminder()).isEqualTo(Duration.ofHours(24));
     assertThat(settings.jsonLogs()).isFalse();
     assertThat(settings.defaultJobImage()).isEqualTo(OperatorSettings.DEFAULT_JOB_IMAGE);
   }
@@ -31,7 +33,8 @@ class OperatorSettingsTest {
             Map.of(
                 "WATCH_NAMESPACES", "analytics, reporting ,",
                 "DEFAULT_JOB_IMAGE", "registry/job:1",
-                "HEALTH_PORT", "9090",
+                "METRICS_PORT", "9090",
+                "STALE_REMINDER_INTERVAL", "6h",
                 "LEADER_ELECTION", "TRUE",
                 "OPERATOR_NAMESPACE", "ops",
                 "POD_NAME", "op-0",
@@ -41,7 +44,7 @@ class OperatorSettingsTest {
     assertThat(settings)
         .extracting(
             "defaultJobImage",
-            "healthPort",
+            "httpPort",
             "leaderElection",
             "leaseNamespace",
             "identity",
@@ -53,8 +56,8 @@ class OperatorSettingsTest {
   void aWrongValueNamesItsVariable() {
     assertThatThrownBy(() -> OperatorSettings.fromEnvironment(Map.of("LOG_FORMAT", "xml")))
         .hasMessage("LOG_FORMAT must be text or json, got 'xml'");
-    assertThatThrownBy(() -> OperatorSettings.fromEnvironment(Map.of("HEALTH_PORT", "70000")))
-        .hasMessageContaining("HEALTH_PORT");
+    assertThatThrownBy(() -> OperatorSettings.fromEnvironment(Map.of("METRICS_PORT", "70000")))
+        .hasMessageContaining("METRICS_PORT");
     assertThatThrownBy(() -> OperatorSettings.fromEnvironment(Map.of("LEADER_ELECTION", "yes")))
         .hasMessageContaining("LEADER_ELECTION must be true or false");
   }
@@ -62,7 +65,7 @@ class OperatorSettingsTest {
   @Test
   void readinessFollowsTheOperatorWhileLivenessOnlyNeedsTheProcess() throws Exception {
     AtomicBoolean ready = new AtomicBoolean(false);
-    try (HealthServer health = HealthServer.start(0, ready::get)) {
+    try (HealthServer health = HealthServer.start(0, ready::get, () -> "")) {
       assertThat(status(health, "/healthz")).isEqualTo(200);
       assertThat(status(health, "/readyz")).isEqualTo(503);
       ready.set(true);

@@ -51,6 +51,22 @@ public class AnalyticsRefreshStatus {
       "Finished Jobs already recorded, newest last, so none is counted twice " + "across restarts.")
   private List<String> recordedJobs = new ArrayList<>();
 
+  @JsonPropertyDescription("Start of the current stale episode (RFC 3339); empty when fresh.")
+  private String staleSince;
+
+  @JsonPropertyDescription(
+      "When the current stale episode last alerted (RFC 3339), for " + "reminders.")
+  private String lastStaleAlertTime;
+
+  @JsonPropertyDescription("Audit rows waiting for the database, oldest first (at most 100).")
+  private List<PendingAuditRow> pendingAudit = new ArrayList<>();
+
+  @JsonPropertyDescription("Audit rows dropped because the waiting list was full.")
+  private Long auditRowsDropped = 0L;
+
+  @JsonPropertyDescription("Per-channel outcome of the latest alert.")
+  private List<AlertDelivery> lastAlertDeliveries = new ArrayList<>();
+
   public Long getObservedGeneration() {
     return observedGeneration;
   }
@@ -153,5 +169,45 @@ public class AnalyticsRefreshStatus {
 
   public void setRecordedJobs(List<String> recordedJobs) {
     this.recordedJobs = recordedJobs;
+  }
+
+  public String getStaleSince() {
+    return staleSince;
+  }
+
+  public void setStaleSince(String staleSince) {
+    this.staleSince = staleSince;
+  }
+
+  public String getLastStaleAlertTime() {
+    return lastStaleAlertTime;
+  }
+
+  public void setLastStaleAlertTime(String lastStaleAlertTime) {
+    this.lastStaleAlertTime = lastStaleAlertTime;
+  }
+
+  public List<PendingAuditRow> getPendingAudit() {
+    return pendingAudit;
+  }
+
+  public void setPendingAudit(List<PendingAuditRow> pendingAudit) {
+    this.pendingAudit = pendingAudit;
+  }
+
+  public Long getAuditRowsDropped() {
+    return auditRowsDropped;
+  }
+
+  public void setAuditRowsDropped(Long auditRowsDropped) {
+    this.auditRowsDropped = auditRowsDropped;
+  }
+
+  public List<AlertDelivery> getLastAlertDeliveries() {
+    return lastAlertDeliveries;
+  }
+
+  public void setLastAlertDeliveries(List<AlertDelivery> lastAlertDeliveries) {
+    this.lastAlertDeliveries = lastAlertDeliveries;
   }
 }

@@ -1,5 +1,6 @@
 package io.dailycup.analytics.operator.reconcile;
 
+import io.dailycup.analytics.operator.metrics.RefreshMetrics;
 import io.dailycup.analytics.operator.model.AnalyticsRefresh;
 import io.dailycup.analytics.operator.model.AnalyticsRefreshStatus;
 import io.dailycup.analytics.operator.schedule.Schedule;
@@ -9,8 +10,10 @@ import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.javaoperatorsdk.operator.api.config.informer.InformerEventSourceConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceUtils;
 import io.javaoperatorsdk.operator.api.reconciler.MaxReconciliationInterval;
@@ -25,9 +28,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +48,8 @@ import org.slf4j.LoggerFactory;
     generationAwareEventProcessing = false,
     maxReconciliationInterval =
         @MaxReconciliationInterval(interval = 10, timeUnit = TimeUnit.MINUTES))
-public class AnalyticsRefreshReconciler implements Reconciler<AnalyticsRefresh> {
+public class AnalyticsRefreshReconciler
+    implements Reconciler<AnalyticsRefresh>, Cleaner<AnalyticsRefresh> {
 
   private static final Logger LOG = LoggerFactory.getLogger(AnalyticsRefreshReconciler.class);
 
@@ -56,7 +63,12 @@ public class AnalyticsRefreshReconciler implements Reconciler<AnalyticsRefresh> 
   private final RunTracker runs;
   private final ManualRefresh manualRefresh;
   private final EventRecorder events;
+  private final RefreshMetrics metrics;
+  private final Duration staleReminder;
   private final Clock clock;
+
+  /** The status each resource was last given by this process, by UID, as JSON. */
+  private final Map<String, String> statusWritten = new ConcurrentHashMap<>();
 
   public AnalyticsRefreshReconciler(
       CronJobDependent cronJobs,
@@ -64,12 +76,16 @@ public class AnalyticsRefreshReconciler implements Reconciler<AnalyticsRefresh> 
       RunTracker runs,
       ManualRefresh manualRefresh,
       EventRecorder events,
+      RefreshMetrics metrics,
+      Duration staleReminder,
       Clock clock) {
     this.cronJobs = cronJobs;
     this.validator = validator;
     this.runs = runs;
     this.manualRefresh = manualRefresh;
     this.events = events;
+    this.metrics = metrics;
+    this.staleReminder = staleReminder;
     this.clock = clock;
   }
 
@@ -105,8 +121,7 @@ public class AnalyticsRefreshReconciler implements Reconciler<AnalyticsRefresh> 
       AnalyticsRefresh refresh, Context<AnalyticsRefresh> context) {
     Instant now = clock.instant();
     String before = SERIALIZATION.asJson(refresh.getStatus());
-    AnalyticsRefreshStatus status =
-        Optional.ofNullable(refresh.getStatus()).orElseGet(AnalyticsRefreshStatus::new);
+    AnalyticsRefreshStatus status = latestStatus(refresh);
     refresh.setStatus(status);
 
     Optional<Problem> problem = validator.validate(refresh);
@@ -118,11 +133,25 @@ public class AnalyticsRefreshReconciler implements Reconciler<AnalyticsRefresh> 
     }
     status.setObservedGeneration(refresh.getMetadata().getGeneration());
 
+    String after = SERIALIZATION.asJson(status);
+    statusWritten.put(refresh.getMetadata().getUid(), after);
     UpdateControl<AnalyticsRefresh> control =
-        before.equals(SERIALIZATION.asJson(status))
-            ? UpdateControl.noUpdate()
-            : UpdateControl.patchStatus(refresh);
+        before.equals(after) ? UpdateControl.noUpdate() : UpdateControl.patchStatus(refresh);
     return recheck.map(control::rescheduleAfter).orElse(control);
+  }
+
+  /**
+   * The status to start from: the one this process last wrote, if any, else the cluster's. The
+   * operator is the status's only writer (one leader at a time), but a reconcile may start from a
+   * cached copy older than its own last patch; starting from that copy would record a finished Job,
+   * or open a stale episode, a second time.
+   */
+  private AnalyticsRefreshStatus latestStatus(AnalyticsRefresh refresh) {
+    String written = statusWritten.get(refresh.getMetadata().getUid());
+    if (written != null) {
+      return SERIALIZATION.unmarshal(written, AnalyticsRefreshStatus.class);
+    }
+    return Optional.ofNullable(refresh.getStatus()).orElseGet(AnalyticsRefreshStatus::new);
   }
 
   /** The spec cannot be acted on: say why, once, and leave the CronJob as it is. */
@@ -170,11 +199,15 @@ public class AnalyticsRefreshReconciler implements Reconciler<AnalyticsRefresh> 
     CronJob cronJob = cronJobs.reconcile(refresh, context).getSingleResource().orElseThrow();
     Set<Job> jobs = context.getSecondaryResources(Job.class);
 
-    runs.track(refresh, status, jobs, now);
+    List<FinishedRun> finished = runs.track(refresh, status, jobs, now);
     ManualRefresh.Outcome request = manualRefresh.handle(refresh, status, cronJob, jobs);
     Schedule schedule =
         Schedule.parse(refresh.getSpec().getSchedule(), ZoneId.of(refresh.getSpec().getTimeZone()));
     scheduleTimes(refresh, status, cronJob, schedule, now);
+    Staleness staleness = Staleness.judge(refresh, schedule, now);
+    staleEpisode(refresh, status, staleness, now);
+    publishMetrics(refresh, status, finished, staleness);
+    metrics.expectedInterval(key(refresh), schedule.longestInterval(now));
 
     Conditions.set(
         status, Conditions.STALLED, "False", "Valid", "the spec is valid", generation, now);
@@ -189,9 +222,100 @@ public class AnalyticsRefreshReconciler implements Reconciler<AnalyticsRefresh> 
           now);
     }
     ready(status, cronJob, request, generation, now);
-    return Optional.ofNullable(Times.parse(status.getNextScheduleTime()))
-        .map(next -> Duration.between(now, next).plusSeconds(5))
-        .filter(wait -> !wait.isNegative());
+    return nextCheck(status, staleness, now);
+  }
+
+  /**
+   * The next moment worth a look without any event: just after the next scheduled run, when the
+   * refresh would turn stale, or when a stale reminder is due.
+   */
+  private Optional<Duration> nextCheck(
+      AnalyticsRefreshStatus status, Staleness staleness, Instant now) {
+    List<Instant> moments = new ArrayList<>();
+    Optional.ofNullable(Times.parse(status.getNextScheduleTime()))
+        .ifPresent(next -> moments.add(next.plusSeconds(5)));
+    staleness.deadline().ifPresent(moments::add);
+    Optional.ofNullable(Times.parse(status.getLastStaleAlertTime()))
+        .filter(alerted -> staleness.stale())
+        .ifPresent(alerted -> moments.add(alerted.plus(staleReminder)));
+    return moments.stream()
+        .filter(now::isBefore)
+        .min(Instant::compareTo)
+        .map(next -> Duration.between(now, next));
+  }
+
+  /**
+   * Keeps the {@code Stale} condition and the episode's start: an episode begins when the last
+   * success grows older than staleAfter and ends with the next success.
+   */
+  private void staleEpisode(
+      AnalyticsRefresh refresh, AnalyticsRefreshStatus status, Staleness staleness, Instant now) {
+    Long generation = refresh.getMetadata().getGeneration();
+    String lastSuccess = Optional.ofNullable(status.getLastSuccessfulTime()).orElse("never");
+    if (!staleness.stale()) {
+      status.setStaleSince(null);
+      status.setLastStaleAlertTime(null);
+      boolean suspended = Boolean.TRUE.equals(refresh.getSpec().getSuspend());
+      String message =
+          suspended
+              ? "suspended: no run is expected"
+              : "the last success (%s) is within %s".formatted(lastSuccess, staleness.staleAfter());
+      Conditions.set(
+          status,
+          Conditions.STALE,
+          "False",
+          suspended ? "Suspended" : "RecentSuccess",
+          message,
+          generation,
+          now);
+      return;
+    }
+    String message =
+        "no run succeeded within %s; last success: %s"
+            .formatted(staleness.staleAfter(), lastSuccess);
+    if (status.getStaleSince() == null) {
+      status.setStaleSince(Times.format(now));
+      events.warning(refresh, "Stale", message);
+      LOG.info("stale: {}", message);
+    }
+    Conditions.set(status, Conditions.STALE, "True", "NoRecentSuccess", message, generation, now);
+  }
+
+  private void publishMetrics(
+      AnalyticsRefresh refresh,
+      AnalyticsRefreshStatus status,
+      List<FinishedRun> finished,
+      Staleness staleness) {
+    RefreshMetrics.ResourceKey key = key(refresh);
+    for (FinishedRun run : finished) {
+      metrics.runFinished(
+          key, display(run.outcome().result().name()), display(run.trigger().name()));
+      metrics.lastRun(key, run.outcome().durationSeconds(), run.outcome().rowsWritten());
+    }
+    Optional.ofNullable(Times.parse(status.getLastSuccessfulTime()))
+        .ifPresent(at -> metrics.lastSuccess(key, at));
+    Optional.ofNullable(Times.parse(status.getLastFailureTime()))
+        .ifPresent(at -> metrics.lastFailure(key, at));
+    metrics.stale(key, staleness.stale());
+  }
+
+  /** Removes what the cluster's garbage collector cannot: the resource's metric series. */
+  @Override
+  public DeleteControl cleanup(AnalyticsRefresh refresh, Context<AnalyticsRefresh> context) {
+    metrics.forget(key(refresh));
+    statusWritten.remove(refresh.getMetadata().getUid());
+    LOG.info("deleted; its CronJob and Jobs go with it by owner reference");
+    return DeleteControl.defaultDelete();
+  }
+
+  private static RefreshMetrics.ResourceKey key(AnalyticsRefresh refresh) {
+    return new RefreshMetrics.ResourceKey(
+        refresh.getMetadata().getNamespace(), refresh.getMetadata().getName());
+  }
+
+  /** {@code SUCCEEDED} as {@code Succeeded}: the spelling status and metrics share. */
+  private static String display(String constant) {
+    return constant.charAt(0) + constant.substring(1).toLowerCase(Locale.ROOT);
   }
 
   private static void scheduleTimes(

@@ -12,6 +12,7 @@ final class Conditions {
   static final String READY = "Ready";
   static final String STALLED = "Stalled";
   static final String LAST_RUN_SUCCEEDED = "LastRunSucceeded";
+  static final String STALE = "Stale";
 
   private Conditions() {}
 

@@ -37,8 +37,8 @@ public class RunTracker {
     this.events = events;
   }
 
-  /** Records the Jobs that finished since the last call; returns the outcomes recorded. */
-  public List<JobOutcome> track(
+  /** Records the Jobs that finished since the last call, oldest first. */
+  public List<FinishedRun> track(
       AnalyticsRefresh refresh, AnalyticsRefreshStatus status, Collection<Job> jobs, Instant now) {
     List<Job> newlyFinished =
         jobs.stream()
@@ -46,7 +46,7 @@ public class RunTracker {
             .filter(job -> !status.getRecordedJobs().contains(job.getMetadata().getName()))
             .sorted(Comparator.comparing(JobOutcome::finishedAt))
             .toList();
-    List<JobOutcome> outcomes =
+    List<FinishedRun> outcomes =
         newlyFinished.stream().map(job -> record(refresh, status, job, now)).toList();
     latestActive(jobs).ifPresent(job -> status.setLastRun(running(job)));
     return outcomes;
@@ -62,9 +62,13 @@ public class RunTracker {
                 Comparator.nullsFirst(Comparator.naturalOrder())));
   }
 
-  private JobOutcome record(
+  private FinishedRun record(
       AnalyticsRefresh refresh, AnalyticsRefreshStatus status, Job job, Instant now) {
     JobOutcome outcome = JobOutcome.of(job, messages.of(job));
+    boolean recovery =
+        outcome.result() == RunResult.SUCCEEDED
+            && (Optional.ofNullable(status.getConsecutiveFailures()).orElse(0) > 0
+                || status.getStaleSince() != null);
     status.setLastRun(finished(job, outcome));
     switch (outcome.result()) {
       case SUCCEEDED -> succeeded(refresh, status, job, outcome, now);
@@ -72,7 +76,7 @@ public class RunTracker {
       default -> skipped(refresh, job, outcome);
     }
     remember(status, job.getMetadata().getName());
-    return outcome;
+    return new FinishedRun(job.getMetadata().getName(), trigger(job), outcome, recovery);
   }
 
   private void succeeded(
@@ -158,13 +162,16 @@ public class RunTracker {
     return run;
   }
 
+  private static RunTrigger trigger(Job job) {
+    return "Manual".equals(job.getMetadata().getLabels().get(Labels.TRIGGER))
+        ? RunTrigger.MANUAL
+        : RunTrigger.SCHEDULED;
+  }
+
   private static RunStatus started(Job job) {
     RunStatus run = new RunStatus();
     run.setJobName(job.getMetadata().getName());
-    run.setTrigger(
-        "Manual".equals(job.getMetadata().getLabels().get(Labels.TRIGGER))
-            ? RunTrigger.MANUAL
-            : RunTrigger.SCHEDULED);
+    run.setTrigger(trigger(job));
     run.setStartTime(job.getStatus() == null ? null : job.getStatus().getStartTime());
     return run;
   }

@@ -46,7 +46,7 @@ class AnalyticsRefreshReconcilerTest {
   @BeforeEach
   void startOperator() {
     operator = new OperatorHarness(client).start();
-    jobs = new JobSimulator(client);
+    jobs = new JobSimulator(client, operator.clock());
   }
 
   @AfterEach
@@ -364,6 +364,7 @@ class AnalyticsRefreshReconcilerTest {
     CronJob cronJob = awaitCronJob("ok");
     jobs.startScheduled(cronJob, "ok-1");
     await()
+        .ignoreExceptions()
         .atMost(WAIT)
         .untilAsserted(
             () ->

@@ -8,7 +8,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.time.Instant;
+import java.time.Clock;
 
 /**
  * Plays the CronJob and Job controllers and the kubelet on the mock server, which has none: starts
@@ -17,9 +17,12 @@ import java.time.Instant;
 final class JobSimulator {
 
   private final KubernetesClient client;
+  private final Clock clock;
 
-  JobSimulator(KubernetesClient client) {
+  /** {@code clock}: the operator's, so that run times and its idea of now agree. */
+  JobSimulator(KubernetesClient client, Clock clock) {
     this.client = client;
+    this.clock = clock;
   }
 
   /** A Job as the CronJob controller creates it at a scheduled time. */
@@ -40,7 +43,7 @@ final class JobSimulator {
             .endMetadata()
             .withSpec(cronJob.getSpec().getJobTemplate().getSpec())
             .withNewStatus()
-            .withStartTime(Instant.now().toString())
+            .withStartTime(clock.instant().toString())
             .withActive(1)
             .endStatus()
             .build();
@@ -53,7 +56,7 @@ final class JobSimulator {
       terminatedPod(namespace, jobName, succeeded ? 0 : 1, message);
     }
     Job job = client.batch().v1().jobs().inNamespace(namespace).withName(jobName).get();
-    String now = Instant.now().toString();
+    String now = clock.instant().toString();
     job.getStatus().setActive(0);
     job.getStatus().setCompletionTime(succeeded ? now : null);
     job.getStatus()

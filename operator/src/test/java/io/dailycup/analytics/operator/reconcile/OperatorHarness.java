@@ -15,7 +15,7 @@ import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
-import java.time.Clock;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -32,7 +32,11 @@ final class OperatorHarness implements AutoCloseable {
   static final String NAMESPACE = "analytics";
   static final String IMAGE = "registry.example/analytics-refresh-job:test";
 
+  static final Duration STALE_REMINDER = Duration.ofHours(6);
+
   private final KubernetesClient client;
+  private final TestClock clock = new TestClock();
+  private final PrometheusMeterRegistry registry = AnalyticsRefreshOperator.metricsRegistry();
   private Operator operator;
 
   OperatorHarness(KubernetesClient client) {
@@ -41,8 +45,9 @@ final class OperatorHarness implements AutoCloseable {
 
   OperatorHarness start() {
     OperatorSettings settings =
-        new OperatorSettings(Set.of(), IMAGE, 0, false, NAMESPACE, "test-operator", false);
-    operator = AnalyticsRefreshOperator.build(client, settings, Clock.systemUTC(), false);
+        new OperatorSettings(
+            Set.of(), IMAGE, 0, false, NAMESPACE, "test-operator", false, STALE_REMINDER);
+    operator = AnalyticsRefreshOperator.build(client, settings, registry, clock, false);
     operator.start();
     await().atMost(Duration.ofSeconds(30)).until(() -> AnalyticsRefreshOperator.isReady(operator));
     return this;
@@ -52,6 +57,16 @@ final class OperatorHarness implements AutoCloseable {
   OperatorHarness restart() {
     operator.stop();
     return start();
+  }
+
+  /** The operator's clock, which tests move forward instead of waiting. */
+  TestClock clock() {
+    return clock;
+  }
+
+  /** What {@code /metrics} would serve now. */
+  String scrape() {
+    return registry.scrape();
   }
 
   @Override

@@ -1,0 +1,152 @@
+package io.dailycup.analytics.operator.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The per-resource series of {@code /metrics}, labelled {@code namespace} and {@code name}: what a
+ * dashboard or alert rule needs to see a refresh's health without reading its status. The old
+ * wrapper's textfile metrics map onto them (see docs/monitoring.md).
+ */
+public class RefreshMetrics {
+
+  static final String PREFIX = "analytics_refresh_";
+
+  private final MeterRegistry registry;
+  private final Map<ResourceKey, Values> resources = new ConcurrentHashMap<>();
+
+  public RefreshMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** Identifies a resource's series. */
+  public record ResourceKey(String namespace, String name) {
+    Tags tags() {
+      return Tags.of("namespace", namespace, "name", name);
+    }
+  }
+
+  public void lastSuccess(ResourceKey key, Instant at) {
+    values(key).lastSuccess.set(seconds(at));
+  }
+
+  public void lastFailure(ResourceKey key, Instant at) {
+    values(key).lastFailure.set(seconds(at));
+  }
+
+  public void lastRun(ResourceKey key, Double durationSeconds, Long rows) {
+    Values values = values(key);
+    if (durationSeconds != null) {
+      values.lastRunDuration.set(durationSeconds);
+    }
+    if (rows != null) {
+      values.lastRunRows.set(rows.doubleValue());
+    }
+  }
+
+  public void stale(ResourceKey key, boolean stale) {
+    values(key).stale.set(stale ? 1.0 : 0.0);
+  }
+
+  public void expectedInterval(ResourceKey key, Duration interval) {
+    values(key).expectedInterval.set(interval.toMillis() / 1000.0);
+  }
+
+  public void auditPending(ResourceKey key, int rows) {
+    values(key).auditPending.set((double) rows);
+  }
+
+  /** One finished run: {@code result} Succeeded, Failed or Skipped; trigger Scheduled or Manual. */
+  public void runFinished(ResourceKey key, String result, String trigger) {
+    Counter.builder(PREFIX + "runs_total")
+        .description("Finished refresh runs")
+        .tags(key.tags().and("result", result, "trigger", trigger))
+        .register(registry)
+        .increment();
+  }
+
+  /** One alert delivery attempt's outcome: {@code result} delivered or failed. */
+  public void alert(ResourceKey key, String channel, String type, String result) {
+    Counter.builder(PREFIX + "alerts_total")
+        .description("Alert deliveries by channel, alert type and result")
+        .tags(key.tags().and("channel", channel, "type", type, "result", result))
+        .register(registry)
+        .increment();
+  }
+
+  /** Removes every series of a deleted resource. */
+  public void forget(ResourceKey key) {
+    resources.remove(key);
+    for (Meter meter : registry.getMeters()) {
+      Meter.Id id = meter.getId();
+      if (id.getName().startsWith(PREFIX)
+          && key.namespace().equals(id.getTag("namespace"))
+          && key.name().equals(id.getTag("name"))) {
+        registry.remove(meter);
+      }
+    }
+  }
+
+  private Values values(ResourceKey key) {
+    return resources.computeIfAbsent(key, this::register);
+  }
+
+  private Values register(ResourceKey key) {
+    Values values = new Values();
+    gauge(
+        key,
+        "last_success_timestamp_seconds",
+        "Unix time of the last successful run",
+        values.lastSuccess);
+    gauge(
+        key,
+        "last_failure_timestamp_seconds",
+        "Unix time of the last failed run",
+        values.lastFailure);
+    gauge(
+        key,
+        "last_run_duration_seconds",
+        "Duration of the last finished run",
+        values.lastRunDuration);
+    gauge(key, "last_run_rows", "Summary rows the last finished run wrote", values.lastRunRows);
+    gauge(key, "stale", "1 while no run succeeded within staleAfter", values.stale);
+    gauge(
+        key,
+        "expected_interval_seconds",
+        "Longest interval between scheduled runs",
+        values.expectedInterval);
+    gauge(key, "audit_pending", "Audit rows waiting for the database", values.auditPending);
+    return values;
+  }
+
+  private void gauge(
+      ResourceKey key, String name, String description, AtomicReference<Double> value) {
+    Gauge.builder(PREFIX + name, value, AtomicReference::get)
+        .description(description)
+        .tags(key.tags())
+        .register(registry);
+  }
+
+  private static double seconds(Instant at) {
+    return at.toEpochMilli() / 1000.0;
+  }
+
+  /** The current values behind one resource's gauges. */
+  private static final class Values {
+    final AtomicReference<Double> lastSuccess = new AtomicReference<>(Double.NaN);
+    final AtomicReference<Double> lastFailure = new AtomicReference<>(Double.NaN);
+    final AtomicReference<Double> lastRunDuration = new AtomicReference<>(Double.NaN);
+    final AtomicReference<Double> lastRunRows = new AtomicReference<>(Double.NaN);
+    final AtomicReference<Double> stale = new AtomicReference<>(0.0);
+    final AtomicReference<Double> expectedInterval = new AtomicReference<>(Double.NaN);
+    final AtomicReference<Double> auditPending = new AtomicReference<>(0.0);
+  }
+}

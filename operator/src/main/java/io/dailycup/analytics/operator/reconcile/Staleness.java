@@ -1,0 +1,47 @@
+package io.dailycup.analytics.operator.reconcile;
+
+import io.dailycup.analytics.operator.model.AnalyticsRefresh;
+import io.dailycup.analytics.operator.schedule.Durations;
+import io.dailycup.analytics.operator.schedule.Schedule;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Whether a refresh is stale: no success within {@code alerts.staleAfter} of the last success (or
+ * of the resource's creation, before any). A suspended refresh is never stale: nobody expects it to
+ * run.
+ *
+ * @param stale whether it is stale now
+ * @param staleAfter the allowed age of the last success
+ * @param deadline when it becomes stale if nothing succeeds before; empty while suspended
+ */
+record Staleness(boolean stale, Duration staleAfter, Optional<Instant> deadline) {
+
+  static Staleness judge(AnalyticsRefresh refresh, Schedule schedule, Instant now) {
+    Duration staleAfter = staleAfter(refresh, schedule, now);
+    if (Boolean.TRUE.equals(refresh.getSpec().getSuspend())) {
+      return new Staleness(false, staleAfter, Optional.empty());
+    }
+    Instant since =
+        Optional.ofNullable(Times.parse(statusTime(refresh)))
+            .orElse(Times.parse(refresh.getMetadata().getCreationTimestamp()));
+    if (since == null) {
+      return new Staleness(false, staleAfter, Optional.empty());
+    }
+    Instant deadline = since.plus(staleAfter);
+    return new Staleness(!now.isBefore(deadline), staleAfter, Optional.of(deadline));
+  }
+
+  /** The spec's {@code alerts.staleAfter}, else twice the schedule's longest interval. */
+  static Duration staleAfter(AnalyticsRefresh refresh, Schedule schedule, Instant now) {
+    String configured = refresh.getSpec().getAlerts().getStaleAfter();
+    return configured != null && !configured.isBlank()
+        ? Durations.parse(configured)
+        : schedule.longestInterval(now).multipliedBy(2);
+  }
+
+  private static String statusTime(AnalyticsRefresh refresh) {
+    return refresh.getStatus() == null ? null : refresh.getStatus().getLastSuccessfulTime();
+  }
+}

@@ -1,0 +1,190 @@
+package io.dailycup.analytics.operator.reconcile;
+
+import static io.dailycup.analytics.operator.reconcile.OperatorHarness.NAMESPACE;
+import static io.dailycup.analytics.operator.reconcile.OperatorHarness.refresh;
+import static io.dailycup.analytics.operator.reconcile.OperatorHarness.validDatabaseSecret;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dailycup.analytics.operator.model.AnalyticsRefresh;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Stale condition follows the age of the last success on the operator's clock (moved by the
+ * test, never waited for), and /metrics carries each resource's series until it is deleted.
+ */
+@EnableKubernetesMockClient(crud = true)
+class StalenessAndMetricsTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(20);
+
+  KubernetesClient client;
+  private OperatorHarness operator;
+  private JobSimulator jobs;
+
+  @BeforeEach
+  void startOperator() {
+    operator = new OperatorHarness(client).start();
+    jobs = new JobSimulator(client, operator.clock());
+  }
+
+  @AfterEach
+  void stopOperator() {
+    operator.close();
+  }
+
+  @Test
+  void aRefreshWithoutSuccessForTwiceItsIntervalIsStaleOncePerEpisodeUntilASuccess() {
+    operator.createDatabaseSecret("daily-db", validDatabaseSecret());
+    client.resource(refresh("daily", "0 3 * * *")).create();
+    CronJob cronJob = awaitCronJob("daily");
+    awaitStale("daily", "False");
+
+    operator.clock().advance(Duration.ofHours(51)); // beyond 2 x 25 h, the longest daily gap
+    poke("daily", "1");
+
+    AnalyticsRefresh stale = awaitStale("daily", "True");
+    assertThat(stale.getStatus().getStaleSince()).isNotNull();
+    assertThat(metric("analytics_refresh_stale", "daily")).isEqualTo(1.0);
+    poke("daily", "2");
+    await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> staleEvents("daily") == 1);
+
+    jobs.startScheduled(cronJob, "daily-1");
+    jobs.finish(NAMESPACE, "daily-1", true, null);
+
+    awaitStale("daily", "False");
+    assertThat(operator.get("daily").getStatus().getStaleSince()).isNull();
+    assertThat(metric("analytics_refresh_stale", "daily")).isZero();
+  }
+
+  @Test
+  void aSuspendedRefreshIsNeverStale() {
+    operator.createDatabaseSecret("held-db", validDatabaseSecret());
+    AnalyticsRefresh held = refresh("held", "0 3 * * *");
+    held.getSpec().setSuspend(true);
+    client.resource(held).create();
+    awaitCronJob("held");
+
+    operator.clock().advance(Duration.ofDays(30));
+    poke("held", "1");
+
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              var condition =
+                  Conditions.get(operator.get("held").getStatus(), Conditions.STALE).orElseThrow();
+              assertThat(condition.getStatus()).isEqualTo("False");
+              assertThat(condition.getReason()).isEqualTo("Suspended");
+            });
+  }
+
+  @Test
+  void metricsCarryEachRunAndDisappearWithTheResource() {
+    operator.createDatabaseSecret("measured-db", validDatabaseSecret());
+    client.resource(refresh("measured", "0 */6 * * *")).create();
+    CronJob cronJob = awaitCronJob("measured");
+    jobs.startScheduled(cronJob, "measured-1");
+    jobs.finish(
+        NAMESPACE,
+        "measured-1",
+        true,
+        "{\"result\":\"Succeeded\",\"exitCode\":0,\"rowsWritten\":42,\"durationSeconds\":2.5,\"message\":\"ok\"}");
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(metric("analytics_refresh_last_run_rows", "measured")).isEqualTo(42.0);
+              assertThat(metric("analytics_refresh_last_run_duration_seconds", "measured"))
+                  .isEqualTo(2.5);
+              assertThat(metric("analytics_refresh_last_success_timestamp_seconds", "measured"))
+                  .isPositive();
+              assertThat(metric("analytics_refresh_expected_interval_seconds", "measured"))
+                  .isEqualTo(21600.0);
+              assertThat(operator.scrape())
+                  .containsPattern(
+                      "analytics_refresh_runs_total\\{[^}]*name=\"measured\"[^}]*result=\"Succeeded\"[^}]*trigger=\"Scheduled\"[^}]*} 1\\.0");
+            });
+    assertThat(operator.scrape()).contains("jvm_memory_used_bytes");
+
+    client.resources(AnalyticsRefresh.class).inNamespace(NAMESPACE).withName("measured").delete();
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(operator.scrape())
+                    .doesNotContainPattern("analytics_refresh_\\w+\\{[^}]*name=\"measured\""));
+  }
+
+  /** The value of a series of the resource {@code name}, parsed from the scrape. */
+  private double metric(String series, String name) {
+    Pattern line = Pattern.compile("^" + series + "\\{([^}]*)\\} (\\S+)$", Pattern.MULTILINE);
+    Matcher matcher = line.matcher(operator.scrape());
+    while (matcher.find()) {
+      if (matcher.group(1).contains("name=\"" + name + "\"")) {
+        return Double.parseDouble(matcher.group(2));
+      }
+    }
+    throw new AssertionError(series + " for " + name + " is not in the scrape");
+  }
+
+  private long staleEvents(String name) {
+    return operator.events(name).stream()
+        .filter(event -> "Stale".equals(event.getReason()))
+        .count();
+  }
+
+  private CronJob awaitCronJob(String name) {
+    return await().atMost(WAIT).until(() -> operator.cronJob(name), cronJob -> cronJob != null);
+  }
+
+  private AnalyticsRefresh awaitStale(String name, String value) {
+    return await()
+        .atMost(WAIT)
+        .until(
+            () -> operator.get(name),
+            refresh ->
+                refresh.getStatus() != null
+                    && Conditions.get(refresh.getStatus(), Conditions.STALE)
+                        .map(c -> value.equals(c.getStatus()))
+                        .orElse(false));
+  }
+
+  /** An annotation change: something to reconcile after the clock moved. */
+  private void poke(String name, String value) {
+    await()
+        .atMost(WAIT)
+        .ignoreExceptionsMatching(
+            e -> e instanceof KubernetesClientException k && k.getCode() == 409)
+        .until(
+            () -> {
+              client
+                  .resources(AnalyticsRefresh.class)
+                  .inNamespace(NAMESPACE)
+                  .withName(name)
+                  .edit(
+                      r -> {
+                        if (r.getMetadata().getAnnotations() == null) {
+                          r.getMetadata().setAnnotations(new HashMap<>());
+                        }
+                        r.getMetadata().getAnnotations().putAll(Map.of("test/poke", value));
+                        return r;
+                      });
+              return true;
+            });
+  }
+}
