@@ -126,26 +126,37 @@ public final class AuditWriter implements AutoCloseable {
     open.forEach(this::closePool);
   }
 
-  /** The pool of {@code key} for {@code database}, marked in use; replaces one for other facts. */
-  private synchronized AuditPool enter(String key, AuditDatabase database)
+  /**
+   * The pool of {@code key} for {@code database}, marked in use. A pool of the key for other facts
+   * (the Secret changed) is replaced, and closed outside the lock: closing a pool that is still
+   * trying to reach a down server takes seconds, and other keys must not wait for it.
+   */
+  private AuditPool enter(String key, AuditDatabase database) throws AuditUnavailableException {
+    Entered entered = enterOrOpen(key, database);
+    if (entered.replaced() != null) {
+      LOG.info("the database Secret {} changed: replacing its audit connection pool", key);
+      closePool(entered.replaced());
+    }
+    return entered.pool();
+  }
+
+  private synchronized Entered enterOrOpen(String key, AuditDatabase database)
       throws AuditUnavailableException {
     if (closed) {
       throw new IllegalStateException("the audit writer is closed");
     }
-    AuditPool pool = pools.get(key);
-    if (pool != null && !pool.database().equals(database)) {
-      LOG.info("the database Secret {} changed: replacing its audit connection pool", key);
-      pools.remove(key);
-      closePool(pool);
-      pool = null;
-    }
-    if (pool == null) {
+    AuditPool current = pools.get(key);
+    AuditPool pool = current;
+    if (current == null || !current.database().equals(database)) {
       pool = AuditPool.open(key, database, clock.instant());
       pools.put(key, pool);
     }
     pool.enter(clock.instant());
-    return pool;
+    return new Entered(pool, pool == current ? null : current);
   }
+
+  /** The pool a write uses, and the pool it replaced, if any. */
+  private record Entered(AuditPool pool, AuditPool replaced) {}
 
   private void closePool(AuditPool pool) {
     LOG.debug("closing the audit connection pool of {}", pool.database().server());
