@@ -59,8 +59,8 @@ public final class AuditWriter implements AutoCloseable {
    *     64 characters
    * @param rows the rows to insert; nothing happens (no connection either) when empty
    * @throws IllegalArgumentException when {@code table} is not such a name; no SQL has run then
-   * @throws AuditUnavailableException when there is no connection or the database refused the
-   *     batch; no row of the batch was written
+   * @throws AuditUnavailableException when the URL is not a jdbc:mysql:// URL, there is no
+   *     connection, or the database refused the batch; no row of the batch was written
    */
   public void write(String poolKey, AuditDatabase database, String table, List<AuditRow> rows)
       throws AuditUnavailableException {
@@ -98,7 +98,14 @@ public final class AuditWriter implements AutoCloseable {
     idle.forEach(this::closePool);
   }
 
-  /** Closes the pool of a key, if there is one (its resource was deleted). */
+  /**
+   * Closes the pool of a key, if there is one (its resource was deleted).
+   *
+   * <p>Shortcoming: a write still running through that pool loses its connection and fails with
+   * {@link AuditUnavailableException}, so its rows are only written if the caller retries them.
+   * Closing only after the last writer leaves (the pool counts its writers already) would remove
+   * it; the reconciler does not write for a resource it is deleting, so it has not been needed.
+   */
   public void forget(String poolKey) {
     AuditPool pool;
     synchronized (this) {
