@@ -16,6 +16,10 @@ import org.slf4j.LoggerFactory;
  * (Slack's rate limit, a slow SMTP server) or fails does not hold back or stop another. Returns a
  * {@link Delivery} per channel, in the channels' order, for the caller to report; a channel that
  * throws despite its contract becomes a failed Delivery.
+ *
+ * <p>{@link #dispatch} returns when the slowest channel is done, which each channel bounds with its
+ * timeouts and retry policy (about half a minute with the defaults). A caller on a reconcile thread
+ * holds that thread as long; running dispatch on an executor of the caller's would free it.
  */
 public final class AlertDispatcher {
 

@@ -70,7 +70,8 @@ public record SmtpSettings(
 
   @Override
   public String toString() {
-    return "SmtpSettings[host=%s, port=%d, username=%s, password=%s, security=%s, from=%s, fromName=%s]"
+    return ("SmtpSettings[host=%s, port=%d, username=%s, password=%s, security=%s, from=%s,"
+            + " fromName=%s]")
         .formatted(
             host,
             port,
