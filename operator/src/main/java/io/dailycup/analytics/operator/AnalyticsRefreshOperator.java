@@ -1,12 +1,21 @@
 package io.dailycup.analytics.operator;
 
+import io.dailycup.analytics.operator.alert.AlertDispatcher;
+import io.dailycup.analytics.operator.alert.RetryPolicy;
+import io.dailycup.analytics.operator.alert.SlackChannel;
+import io.dailycup.analytics.operator.audit.AuditWriter;
 import io.dailycup.analytics.operator.metrics.RefreshMetrics;
+import io.dailycup.analytics.operator.reconcile.Alerting;
 import io.dailycup.analytics.operator.reconcile.AnalyticsRefreshReconciler;
+import io.dailycup.analytics.operator.reconcile.AuditTrail;
 import io.dailycup.analytics.operator.reconcile.CronJobDependent;
 import io.dailycup.analytics.operator.reconcile.CronJobFactory;
 import io.dailycup.analytics.operator.reconcile.EventRecorder;
+import io.dailycup.analytics.operator.reconcile.Labels;
 import io.dailycup.analytics.operator.reconcile.ManualRefresh;
+import io.dailycup.analytics.operator.reconcile.Notifications;
 import io.dailycup.analytics.operator.reconcile.RunTracker;
+import io.dailycup.analytics.operator.reconcile.SecretValues;
 import io.dailycup.analytics.operator.reconcile.TerminationMessages;
 import io.dailycup.analytics.operator.validate.SpecValidator;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -34,6 +43,12 @@ import java.util.function.Consumer;
  * server-side apply.
  */
 public final class AnalyticsRefreshOperator {
+
+  /** Connect, read and write timeout of each Slack request. */
+  private static final Duration ALERT_TIMEOUT = Duration.ofSeconds(10);
+
+  /** An audit pool unused this long is closed; the next write opens it again. */
+  private static final Duration AUDIT_POOL_IDLE = Duration.ofMinutes(15);
 
   private AnalyticsRefreshOperator() {}
 
@@ -96,8 +111,35 @@ public final class AnalyticsRefreshOperator {
         new ManualRefresh(client, events),
         events,
         metrics,
+        notifications(client, settings, events, metrics, clock),
         settings.staleReminder(),
         clock);
+  }
+
+  private static Notifications notifications(
+      KubernetesClient client,
+      OperatorSettings settings,
+      EventRecorder events,
+      RefreshMetrics metrics,
+      Clock clock) {
+    SecretValues secrets = new SecretValues(client);
+    Alerting alerting =
+        new Alerting(
+            secrets,
+            SlackChannel.defaultClient(ALERT_TIMEOUT),
+            new AlertDispatcher(),
+            RetryPolicy.defaults(),
+            events,
+            metrics,
+            settings.runbookUrl());
+    AuditTrail audit =
+        new AuditTrail(
+            new AuditWriter(clock, AUDIT_POOL_IDLE),
+            secrets,
+            events,
+            metrics,
+            Labels.OPERATOR + "/" + settings.identity());
+    return new Notifications(alerting, audit, events, settings.staleReminder());
   }
 
   /** The registry of {@code /metrics}: the operator's series, JOSDK's and the JVM's. */

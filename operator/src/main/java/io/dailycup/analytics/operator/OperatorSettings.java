@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
  * @param identity this replica's name in Events and the Lease (the Pod name)
  * @param jsonLogs whether logs are JSON lines instead of text
  * @param staleReminder how often a refresh that stays stale alerts again
+ * @param runbookUrl the page alerts link to for what to do; none when empty
  */
 public record OperatorSettings(
     Set<String> watchNamespaces,
@@ -28,7 +29,8 @@ public record OperatorSettings(
     String leaseNamespace,
     String identity,
     boolean jsonLogs,
-    Duration staleReminder) {
+    Duration staleReminder,
+    String runbookUrl) {
 
   public static final String DEFAULT_JOB_IMAGE = "ghcr.io/dailycup/analytics-refresh-job:0.1.0";
 
@@ -48,7 +50,8 @@ public record OperatorSettings(
         env.getOrDefault("OPERATOR_NAMESPACE", "default"),
         env.getOrDefault("POD_NAME", "analytics-refresh-operator"),
         logFormat(env.getOrDefault("LOG_FORMAT", "text")),
-        reminder(env.getOrDefault("STALE_REMINDER_INTERVAL", "24h")));
+        reminder(env.getOrDefault("STALE_REMINDER_INTERVAL", "24h")),
+        env.getOrDefault("RUNBOOK_URL", ""));
   }
 
   private static Set<String> namespaces(String list) {

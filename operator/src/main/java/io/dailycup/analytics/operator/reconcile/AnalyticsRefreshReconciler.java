@@ -64,6 +64,7 @@ public class AnalyticsRefreshReconciler
   private final ManualRefresh manualRefresh;
   private final EventRecorder events;
   private final RefreshMetrics metrics;
+  private final Notifications notifications;
   private final Duration staleReminder;
   private final Clock clock;
 
@@ -77,6 +78,7 @@ public class AnalyticsRefreshReconciler
       ManualRefresh manualRefresh,
       EventRecorder events,
       RefreshMetrics metrics,
+      Notifications notifications,
       Duration staleReminder,
       Clock clock) {
     this.cronJobs = cronJobs;
@@ -85,6 +87,7 @@ public class AnalyticsRefreshReconciler
     this.manualRefresh = manualRefresh;
     this.events = events;
     this.metrics = metrics;
+    this.notifications = notifications;
     this.staleReminder = staleReminder;
     this.clock = clock;
   }
@@ -200,12 +203,25 @@ public class AnalyticsRefreshReconciler
     Set<Job> jobs = context.getSecondaryResources(Job.class);
 
     List<FinishedRun> finished = runs.track(refresh, status, jobs, now);
+    notifications.runsFinished(refresh, status, finished, now);
     ManualRefresh.Outcome request = manualRefresh.handle(refresh, status, cronJob, jobs);
+    if (request == ManualRefresh.Outcome.STARTED) {
+      String token = status.getLastHandledRefreshRequest();
+      notifications.refreshTriggered(
+          refresh,
+          status,
+          token,
+          ManualJobFactory.jobName(cronJob.getMetadata().getName(), token),
+          now);
+    }
     Schedule schedule =
         Schedule.parse(refresh.getSpec().getSchedule(), ZoneId.of(refresh.getSpec().getTimeZone()));
     scheduleTimes(refresh, status, cronJob, schedule, now);
     Staleness staleness = Staleness.judge(refresh, schedule, now);
     staleEpisode(refresh, status, staleness, now);
+    notifications.stale(refresh, status, staleness, now);
+    notifications.testAlert(refresh, status, now);
+    Optional<Duration> auditRetry = notifications.flushAudit(refresh, status);
     publishMetrics(refresh, status, finished, staleness);
     metrics.expectedInterval(key(refresh), schedule.longestInterval(now));
 
@@ -222,7 +238,10 @@ public class AnalyticsRefreshReconciler
           now);
     }
     ready(status, cronJob, request, generation, now);
-    return nextCheck(status, staleness, now);
+    Optional<Duration> next = nextCheck(status, staleness, now);
+    return auditRetry
+        .filter(retry -> next.isEmpty() || retry.compareTo(next.get()) < 0)
+        .or(() -> next);
   }
 
   /**
@@ -304,6 +323,7 @@ public class AnalyticsRefreshReconciler
   public DeleteControl cleanup(AnalyticsRefresh refresh, Context<AnalyticsRefresh> context) {
     metrics.forget(key(refresh));
     statusWritten.remove(refresh.getMetadata().getUid());
+    notifications.forget(refresh);
     LOG.info("deleted; its CronJob and Jobs go with it by owner reference");
     return DeleteControl.defaultDelete();
   }

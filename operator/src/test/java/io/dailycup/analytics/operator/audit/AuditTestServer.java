@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code DB_URL} (with {@code DB_USERNAME} and {@code DB_PASSWORD}) is set, otherwise an embedded
  * MariaDB started on first use, its files under {@code target/}, stopped when the JVM exits.
  */
-final class AuditTestServer {
+public final class AuditTestServer {
 
   private static AuditTestServer instance;
 
@@ -34,7 +34,7 @@ final class AuditTestServer {
     this.embedded = embedded;
   }
 
-  static synchronized AuditTestServer get() {
+  public static synchronized AuditTestServer get() {
     if (instance == null) {
       instance = System.getenv("DB_URL") != null ? external() : embedded();
     }
@@ -42,7 +42,7 @@ final class AuditTestServer {
   }
 
   /** A new, empty database whose name starts with {@code purpose}, unique on the server. */
-  AuditDatabase createDatabase(String purpose) {
+  public AuditDatabase createDatabase(String purpose) {
     String name =
         "audit_%s_%d_%d"
             .formatted(
@@ -53,7 +53,7 @@ final class AuditTestServer {
     return new AuditDatabase(serverUrl + name, username, password);
   }
 
-  void dropDatabase(AuditDatabase database) {
+  public void dropDatabase(AuditDatabase database) {
     String name = database.url().substring(serverUrl.length());
     admin("DROP DATABASE IF EXISTS `" + name + "`");
   }

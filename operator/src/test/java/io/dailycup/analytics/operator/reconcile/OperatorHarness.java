@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -46,7 +47,7 @@ final class OperatorHarness implements AutoCloseable {
   OperatorHarness start() {
     OperatorSettings settings =
         new OperatorSettings(
-            Set.of(), IMAGE, 0, false, NAMESPACE, "test-operator", false, STALE_REMINDER);
+            Set.of(), IMAGE, 0, false, NAMESPACE, "test-operator", false, STALE_REMINDER, "");
     operator = AnalyticsRefreshOperator.build(client, settings, registry, clock, false);
     operator.start();
     await().atMost(Duration.ofSeconds(30)).until(() -> AnalyticsRefreshOperator.isReady(operator));
@@ -104,7 +105,7 @@ final class OperatorHarness implements AutoCloseable {
                 .endMetadata()
                 .withData(data)
                 .build())
-        .create();
+        .createOr(NonDeletingOperation::update);
   }
 
   static Map<String, String> validDatabaseSecret() {

@@ -1,0 +1,174 @@
+package io.dailycup.analytics.operator.reconcile;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dailycup.analytics.operator.audit.AuditAction;
+import io.dailycup.analytics.operator.audit.AuditDatabase;
+import io.dailycup.analytics.operator.audit.AuditRow;
+import io.dailycup.analytics.operator.audit.AuditUnavailableException;
+import io.dailycup.analytics.operator.audit.AuditWriter;
+import io.dailycup.analytics.operator.metrics.RefreshMetrics;
+import io.dailycup.analytics.operator.model.AnalyticsRefresh;
+import io.dailycup.analytics.operator.model.AnalyticsRefreshStatus;
+import io.dailycup.analytics.operator.model.PendingAuditRow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Audit rows of a resource: queued in its status first (so a database that is down loses none, and
+ * a restarted operator finds them), then written to the resource's own database. A retried insert
+ * of the same event key is a no-op, so a row written just before a crash is not doubled when the
+ * queue is written again.
+ */
+public class AuditTrail {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The queue's bound in status; beyond it the oldest rows are dropped and counted. */
+  static final int MAX_PENDING = 100;
+
+  /** How soon a queue that could not be written is tried again. */
+  static final Duration RETRY = Duration.ofMinutes(1);
+
+  private final AuditWriter writer;
+  private final SecretValues secrets;
+  private final EventRecorder events;
+  private final RefreshMetrics metrics;
+  private final String actor;
+
+  public AuditTrail(
+      AuditWriter writer,
+      SecretValues secrets,
+      EventRecorder events,
+      RefreshMetrics metrics,
+      String actor) {
+    this.writer = writer;
+    this.secrets = secrets;
+    this.events = events;
+    this.metrics = metrics;
+    this.actor = actor;
+  }
+
+  /** Queues one row; {@code details} becomes the row's JSON. */
+  public void add(
+      AnalyticsRefresh refresh,
+      AnalyticsRefreshStatus status,
+      String eventKey,
+      AuditAction action,
+      String outcome,
+      String runId,
+      Map<String, Object> details,
+      Instant at) {
+    if (!Boolean.TRUE.equals(refresh.getSpec().getAudit().getEnabled())) {
+      return;
+    }
+    PendingAuditRow row = new PendingAuditRow();
+    row.setEventKey(eventKey.length() > 191 ? eventKey.substring(0, 191) : eventKey);
+    row.setOccurredAt(Times.format(at));
+    row.setAction(action.name());
+    row.setOutcome(outcome);
+    row.setRunId(runId);
+    row.setDetails(json(details));
+    List<PendingAuditRow> pending = status.getPendingAudit();
+    if (pending.stream().noneMatch(queued -> queued.getEventKey().equals(row.getEventKey()))) {
+      pending.add(row);
+    }
+    dropOverflow(refresh, status);
+  }
+
+  /**
+   * Writes the queue; on success it is emptied. Returns when to try again if the database could not
+   * be reached.
+   */
+  public Optional<Duration> flush(AnalyticsRefresh refresh, AnalyticsRefreshStatus status) {
+    RefreshMetrics.ResourceKey key =
+        new RefreshMetrics.ResourceKey(
+            refresh.getMetadata().getNamespace(), refresh.getMetadata().getName());
+    writer.closeIdle();
+    List<PendingAuditRow> pending = status.getPendingAudit();
+    if (pending.isEmpty()) {
+      metrics.auditPending(key, 0);
+      return Optional.empty();
+    }
+    try {
+      writer.write(
+          poolKey(refresh),
+          database(refresh),
+          refresh.getSpec().getAudit().getTable(),
+          pending.stream().map(row -> row(refresh, row)).toList());
+      LOG.info("wrote {} audit rows", pending.size());
+      pending.clear();
+      metrics.auditPending(key, 0);
+      return Optional.empty();
+    } catch (AuditUnavailableException e) {
+      metrics.auditPending(key, pending.size());
+      LOG.info("{} audit rows wait: {}", pending.size(), e.getMessage());
+      return Optional.of(RETRY);
+    }
+  }
+
+  /** Closes the resource's pool. */
+  public void forget(AnalyticsRefresh refresh) {
+    writer.forget(poolKey(refresh));
+  }
+
+  private void dropOverflow(AnalyticsRefresh refresh, AnalyticsRefreshStatus status) {
+    List<PendingAuditRow> pending = status.getPendingAudit();
+    int excess = pending.size() - MAX_PENDING;
+    if (excess > 0) {
+      pending.subList(0, excess).clear();
+      status.setAuditRowsDropped(
+          Optional.ofNullable(status.getAuditRowsDropped()).orElse(0L) + excess);
+      events.warning(
+          refresh,
+          "AuditRowsDropped",
+          "the audit database has been unreachable for %d rows; the oldest %d were dropped"
+              .formatted(MAX_PENDING + excess, excess));
+    }
+  }
+
+  private AuditRow row(AnalyticsRefresh refresh, PendingAuditRow row) {
+    return new AuditRow(
+        row.getEventKey(),
+        Times.parse(row.getOccurredAt()),
+        AuditAction.valueOf(row.getAction()),
+        actor,
+        refresh.getMetadata().getNamespace()
+            + "/"
+            + refresh.getMetadata().getName()
+            + " "
+            + refresh.getSpec().getTables().getTarget(),
+        row.getOutcome(),
+        row.getRunId(),
+        row.getDetails());
+  }
+
+  private AuditDatabase database(AnalyticsRefresh refresh) throws AuditUnavailableException {
+    String name = refresh.getSpec().getDatabase().getSecretRef().getName();
+    Map<String, String> data =
+        secrets
+            .read(refresh.getMetadata().getNamespace(), name)
+            .orElseThrow(
+                () -> new AuditUnavailableException("Secret " + name + " not found", null));
+    return new AuditDatabase(data.get("url"), data.get("username"), data.get("password"));
+  }
+
+  private static String poolKey(AnalyticsRefresh refresh) {
+    return refresh.getMetadata().getNamespace()
+        + "/"
+        + refresh.getSpec().getDatabase().getSecretRef().getName();
+  }
+
+  private static String json(Map<String, Object> details) {
+    try {
+      return JSON.writeValueAsString(details);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("audit details are plain values", e);
+    }
+  }
+}
