@@ -73,6 +73,24 @@ class OperatorSettingsTest {
     }
   }
 
+  @Test
+  void metricsAreServedInThePrometheusTextFormat() throws Exception {
+    try (HealthServer health = HealthServer.start(0, () -> true, () -> "up 1.0\n")) {
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + health.port() + "/metrics"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).isEqualTo(200);
+      assertThat(response.headers().firstValue("Content-Type"))
+          .contains("text/plain; version=0.0.4; charset=utf-8");
+      assertThat(response.body()).isEqualTo("up 1.0\n");
+    }
+  }
+
   private static int status(HealthServer health, String path) throws Exception {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + health.port() + path)).build();
