@@ -21,7 +21,6 @@ import io.dailycup.analytics.operator.model.SecretReference;
 import io.dailycup.analytics.operator.model.SlackAlertSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.sql.Connection;
@@ -29,7 +28,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -296,33 +294,10 @@ class AlertsAndAuditTest {
   }
 
   private void annotate(String key, String value) {
-    edit(Map.of(key, value));
+    operator.annotate(name, Map.of(key, value));
   }
 
   private void poke(String value) {
-    edit(Map.of("test/poke", value));
-  }
-
-  private void edit(Map<String, String> annotations) {
-    await()
-        .atMost(WAIT)
-        .ignoreExceptionsMatching(
-            e -> e instanceof KubernetesClientException k && k.getCode() == 409)
-        .until(
-            () -> {
-              client
-                  .resources(AnalyticsRefresh.class)
-                  .inNamespace(NAMESPACE)
-                  .withName(name)
-                  .edit(
-                      r -> {
-                        if (r.getMetadata().getAnnotations() == null) {
-                          r.getMetadata().setAnnotations(new HashMap<>());
-                        }
-                        r.getMetadata().getAnnotations().putAll(annotations);
-                        return r;
-                      });
-              return true;
-            });
+    operator.annotate(name, Map.of("test/poke", value));
   }
 }

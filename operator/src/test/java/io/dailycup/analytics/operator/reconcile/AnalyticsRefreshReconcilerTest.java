@@ -14,7 +14,6 @@ import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
 import java.util.HashMap;
@@ -116,7 +115,7 @@ class AnalyticsRefreshReconcilerTest {
     client.resource(refresh("weekly", "@weekly")).create();
     awaitCronJob("weekly");
 
-    edit(
+    operator.edit(
         "weekly",
         r -> {
           r.getSpec().setMode(RefreshMode.FULL);
@@ -150,7 +149,7 @@ class AnalyticsRefreshReconcilerTest {
     client.resource(refresh("paused", "0 * * * *")).create();
     awaitCronJob("paused");
 
-    edit("paused", r -> r.getSpec().setSuspend(true));
+    operator.edit("paused", r -> r.getSpec().setSuspend(true));
 
     await()
         .atMost(WAIT)
@@ -240,7 +239,7 @@ class AnalyticsRefreshReconcilerTest {
     awaitCondition("late-secret", Conditions.STALLED, "True");
 
     operator.createDatabaseSecret("late-secret-db", validDatabaseSecret());
-    edit("late-secret", r -> r.getMetadata().getAnnotations().put("touch", "1"));
+    operator.edit("late-secret", r -> r.getMetadata().getAnnotations().put("touch", "1"));
 
     awaitCondition("late-secret", Conditions.READY, "True");
     assertThat(operator.cronJob("late-secret")).isNotNull();
@@ -252,7 +251,8 @@ class AnalyticsRefreshReconcilerTest {
     client.resource(refresh("manual", "0 3 * * *")).create();
     awaitCronJob("manual");
 
-    annotate("manual", Map.of(AnalyticsRefresh.REFRESH_REQUESTED_AT, "2026-12-03T10:00:00Z"));
+    operator.annotate(
+        "manual", Map.of(AnalyticsRefresh.REFRESH_REQUESTED_AT, "2026-12-03T10:00:00Z"));
 
     AnalyticsRefresh handled = awaitHandledRequest("manual", "2026-12-03T10:00:00Z");
     List<Job> created = operator.jobs();
@@ -268,9 +268,9 @@ class AnalyticsRefreshReconcilerTest {
     assertThat(operator.events("manual"))
         .anyMatch(event -> "RefreshTriggered".equals(event.getReason()));
 
-    edit("manual", r -> r.getMetadata().getAnnotations().put("unrelated", "change"));
+    operator.edit("manual", r -> r.getMetadata().getAnnotations().put("unrelated", "change"));
     operator.restart();
-    edit("manual", r -> r.getMetadata().getAnnotations().put("unrelated", "again"));
+    operator.edit("manual", r -> r.getMetadata().getAnnotations().put("unrelated", "again"));
 
     await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> operator.jobs().size() == 1);
   }
@@ -286,7 +286,7 @@ class AnalyticsRefreshReconcilerTest {
             ManualJobFactory.create(cronJob, "adopt", "token-1", List.of("refresh", "--days", "7")))
         .create();
 
-    annotate("adopt", Map.of(AnalyticsRefresh.REFRESH_REQUESTED_AT, "token-1"));
+    operator.annotate("adopt", Map.of(AnalyticsRefresh.REFRESH_REQUESTED_AT, "token-1"));
 
     awaitHandledRequest("adopt", "token-1");
     assertThat(operator.jobs()).hasSize(1);
@@ -298,7 +298,7 @@ class AnalyticsRefreshReconcilerTest {
     client.resource(refresh("override", "0 3 * * *")).create();
     awaitCronJob("override");
 
-    annotate(
+    operator.annotate(
         "override",
         Map.of(AnalyticsRefresh.REFRESH_REQUESTED_AT, "a", AnalyticsRefresh.REFRESH_DAYS, "full"));
 
@@ -335,7 +335,7 @@ class AnalyticsRefreshReconcilerTest {
     CronJob cronJob = awaitCronJob("busy");
     jobs.startScheduled(cronJob, "busy-29000000");
 
-    annotate("busy", Map.of(AnalyticsRefresh.REFRESH_REQUESTED_AT, "later"));
+    operator.annotate("busy", Map.of(AnalyticsRefresh.REFRESH_REQUESTED_AT, "later"));
 
     await()
         .atMost(WAIT)
@@ -412,7 +412,7 @@ class AnalyticsRefreshReconcilerTest {
     assertThat(broken.getStatus().getRecordedJobs()).containsExactly("broken-1");
 
     operator.restart();
-    edit("broken", r -> r.getMetadata().getAnnotations().put("poke", "1"));
+    operator.edit("broken", r -> r.getMetadata().getAnnotations().put("poke", "1"));
 
     await()
         .during(Duration.ofSeconds(2))
@@ -466,7 +466,7 @@ class AnalyticsRefreshReconcilerTest {
     operator.createDatabaseSecret("gone-db", validDatabaseSecret());
     client.resource(refresh("gone", "0 3 * * *")).create();
     CronJob cronJob = awaitCronJob("gone");
-    annotate("gone", Map.of(AnalyticsRefresh.REFRESH_REQUESTED_AT, "x"));
+    operator.annotate("gone", Map.of(AnalyticsRefresh.REFRESH_REQUESTED_AT, "x"));
     awaitHandledRequest("gone", "x");
     String uid = operator.get("gone").getMetadata().getUid();
 
@@ -512,37 +512,6 @@ class AnalyticsRefreshReconcilerTest {
             refresh ->
                 refresh.getStatus() != null
                     && token.equals(refresh.getStatus().getLastHandledRefreshRequest()));
-  }
-
-  private void annotate(String name, Map<String, String> annotations) {
-    edit(name, r -> r.getMetadata().getAnnotations().putAll(annotations));
-  }
-
-  /**
-   * Edits the resource as a user would; the operator patches its status meanwhile, so a conflict
-   * (409) is retried with the latest version, as kubectl does.
-   */
-  private void edit(String name, Consumer<AnalyticsRefresh> change) {
-    await()
-        .atMost(WAIT)
-        .ignoreExceptionsMatching(
-            e -> e instanceof KubernetesClientException k && k.getCode() == 409)
-        .until(
-            () -> {
-              client
-                  .resources(AnalyticsRefresh.class)
-                  .inNamespace(NAMESPACE)
-                  .withName(name)
-                  .edit(
-                      r -> {
-                        if (r.getMetadata().getAnnotations() == null) {
-                          r.getMetadata().setAnnotations(new HashMap<>());
-                        }
-                        change.accept(r);
-                        return r;
-                      });
-              return true;
-            });
   }
 
   private static Condition condition(AnalyticsRefresh refresh, String type) {

@@ -14,14 +14,17 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -113,6 +116,38 @@ final class OperatorHarness implements AutoCloseable {
         "url", "jdbc:mysql://mysql.db:3306/dailycup",
         "username", "refresher",
         "password", "s3cret-db-password");
+  }
+
+  /**
+   * Edits a resource as a user would; the operator patches its status meanwhile, so a conflict
+   * (409) is retried with the latest version, as kubectl does.
+   */
+  void edit(String name, Consumer<AnalyticsRefresh> change) {
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptionsMatching(
+            e -> e instanceof KubernetesClientException k && k.getCode() == 409)
+        .until(
+            () -> {
+              client
+                  .resources(AnalyticsRefresh.class)
+                  .inNamespace(NAMESPACE)
+                  .withName(name)
+                  .edit(
+                      r -> {
+                        if (r.getMetadata().getAnnotations() == null) {
+                          r.getMetadata().setAnnotations(new HashMap<>());
+                        }
+                        change.accept(r);
+                        return r;
+                      });
+              return true;
+            });
+  }
+
+  /** Sets annotations on a resource: a request token, or just something to reconcile on. */
+  void annotate(String name, Map<String, String> annotations) {
+    edit(name, r -> r.getMetadata().getAnnotations().putAll(annotations));
   }
 
   AnalyticsRefresh get(String name) {

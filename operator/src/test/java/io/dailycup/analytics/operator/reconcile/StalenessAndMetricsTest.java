@@ -9,10 +9,8 @@ import static org.awaitility.Awaitility.await;
 import io.dailycup.analytics.operator.model.AnalyticsRefresh;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,12 +50,12 @@ class StalenessAndMetricsTest {
     awaitStale("daily", "False");
 
     operator.clock().advance(Duration.ofHours(51)); // beyond 2 x 25 h, the longest daily gap
-    poke("daily", "1");
+    operator.annotate("daily", Map.of("test/poke", "1"));
 
     AnalyticsRefresh stale = awaitStale("daily", "True");
     assertThat(stale.getStatus().getStaleSince()).isNotNull();
     assertThat(metric("analytics_refresh_stale", "daily")).isEqualTo(1.0);
-    poke("daily", "2");
+    operator.annotate("daily", Map.of("test/poke", "2"));
     await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> staleEvents("daily") == 1);
 
     jobs.startScheduled(cronJob, "daily-1");
@@ -77,7 +75,7 @@ class StalenessAndMetricsTest {
     awaitCronJob("held");
 
     operator.clock().advance(Duration.ofDays(30));
-    poke("held", "1");
+    operator.annotate("held", Map.of("test/poke", "1"));
 
     await()
         .during(Duration.ofSeconds(1))
@@ -162,29 +160,5 @@ class StalenessAndMetricsTest {
                     && Conditions.get(refresh.getStatus(), Conditions.STALE)
                         .map(c -> value.equals(c.getStatus()))
                         .orElse(false));
-  }
-
-  /** An annotation change: something to reconcile after the clock moved. */
-  private void poke(String name, String value) {
-    await()
-        .atMost(WAIT)
-        .ignoreExceptionsMatching(
-            e -> e instanceof KubernetesClientException k && k.getCode() == 409)
-        .until(
-            () -> {
-              client
-                  .resources(AnalyticsRefresh.class)
-                  .inNamespace(NAMESPACE)
-                  .withName(name)
-                  .edit(
-                      r -> {
-                        if (r.getMetadata().getAnnotations() == null) {
-                          r.getMetadata().setAnnotations(new HashMap<>());
-                        }
-                        r.getMetadata().getAnnotations().putAll(Map.of("test/poke", value));
-                        return r;
-                      });
-              return true;
-            });
   }
 }
