@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,6 +20,12 @@ import java.util.concurrent.atomic.AtomicReference;
 public class RefreshMetrics {
 
   static final String PREFIX = "analytics_refresh_";
+
+  private static final List<String> RESULTS = List.of("Succeeded", "Failed", "Skipped");
+  private static final List<String> TRIGGERS = List.of("Scheduled", "Manual");
+  private static final List<String> CHANNELS = List.of("slack", "email");
+  private static final List<String> ALERT_TYPES = List.of("Failure", "Stale", "Recovery", "Test");
+  private static final List<String> DELIVERIES = List.of("delivered", "failed");
 
   private final MeterRegistry registry;
   private final Map<ResourceKey, Values> resources = new ConcurrentHashMap<>();
@@ -66,20 +73,14 @@ public class RefreshMetrics {
 
   /** One finished run: {@code result} Succeeded, Failed or Skipped; trigger Scheduled or Manual. */
   public void runFinished(ResourceKey key, String result, String trigger) {
-    Counter.builder(PREFIX + "runs_total")
-        .description("Finished refresh runs")
-        .tags(key.tags().and("result", result, "trigger", trigger))
-        .register(registry)
-        .increment();
+    values(key);
+    runs(key, result, trigger).increment();
   }
 
   /** One alert delivery attempt's outcome: {@code result} delivered or failed. */
   public void alert(ResourceKey key, String channel, String type, String result) {
-    Counter.builder(PREFIX + "alerts_total")
-        .description("Alert deliveries by channel, alert type and result")
-        .tags(key.tags().and("channel", channel, "type", type, "result", result))
-        .register(registry)
-        .increment();
+    values(key);
+    alerts(key, channel, type, result).increment();
   }
 
   /** Removes every series of a deleted resource. */
@@ -124,7 +125,37 @@ public class RefreshMetrics {
         "Longest interval between scheduled runs",
         values.expectedInterval);
     gauge(key, "audit_pending", "Audit rows waiting for the database", values.auditPending);
+    startCountersAtZero(key);
     return values;
+  }
+
+  /**
+   * Creates every counter series of a resource at 0, so that {@code increase()} sees the first
+   * failed run or failed delivery too (a series born at 1 has no increase).
+   */
+  private void startCountersAtZero(ResourceKey key) {
+    for (String trigger : TRIGGERS) {
+      RESULTS.forEach(result -> runs(key, result, trigger));
+    }
+    for (String channel : CHANNELS) {
+      for (String type : ALERT_TYPES) {
+        DELIVERIES.forEach(result -> alerts(key, channel, type, result));
+      }
+    }
+  }
+
+  private Counter runs(ResourceKey key, String result, String trigger) {
+    return Counter.builder(PREFIX + "runs_total")
+        .description("Finished refresh runs")
+        .tags(key.tags().and("result", result, "trigger", trigger))
+        .register(registry);
+  }
+
+  private Counter alerts(ResourceKey key, String channel, String type, String result) {
+    return Counter.builder(PREFIX + "alerts_total")
+        .description("Alert deliveries by channel, alert type and result")
+        .tags(key.tags().and("channel", channel, "type", type, "result", result))
+        .register(registry);
   }
 
   private void gauge(

@@ -12,7 +12,7 @@ public class AnalyticsRefreshStatus {
   @JsonPropertyDescription("The spec generation this status describes.")
   private Long observedGeneration;
 
-  @JsonPropertyDescription("Ready, Stalled, LastRunSucceeded.")
+  @JsonPropertyDescription("Ready, Stalled, Stale, LastRunSucceeded.")
   private List<Condition> conditions = new ArrayList<>();
 
   @JsonPropertyDescription("The CronJob that runs the refresh.")

@@ -109,15 +109,25 @@ public class Alerting {
       var ref = alerts.getSlack().getWebhookSecretRef();
       Optional<String> webhook =
           secrets.read(namespace, ref.getName()).map(data -> data.get(ref.getKey()));
-      if (webhook.isPresent() && !webhook.get().isBlank()) {
-        channels.add(new SlackChannel(http, webhook.get().strip(), retries, Sleeper.REAL));
-      } else {
+      if (webhook.isEmpty() || webhook.get().isBlank()) {
         unusable.add(
             new Delivery(
                 "slack",
                 false,
                 0,
-                "Secret %s has no key %s".formatted(ref.getName(), ref.getKey())));
+                "Secret %s or its key %s is missing".formatted(ref.getName(), ref.getKey())));
+      } else {
+        try {
+          channels.add(new SlackChannel(http, webhook.get().strip(), retries, Sleeper.REAL));
+        } catch (IllegalArgumentException e) {
+          unusable.add(
+              new Delivery(
+                  "slack",
+                  false,
+                  0,
+                  "the value of %s in Secret %s is not a URL"
+                      .formatted(ref.getKey(), ref.getName())));
+        }
       }
     }
     if (alerts.getEmail() != null) {

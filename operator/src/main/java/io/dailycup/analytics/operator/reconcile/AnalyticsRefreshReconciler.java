@@ -3,9 +3,12 @@ package io.dailycup.analytics.operator.reconcile;
 import io.dailycup.analytics.operator.metrics.RefreshMetrics;
 import io.dailycup.analytics.operator.model.AnalyticsRefresh;
 import io.dailycup.analytics.operator.model.AnalyticsRefreshStatus;
+import io.dailycup.analytics.operator.model.RunResult;
+import io.dailycup.analytics.operator.model.RunStatus;
 import io.dailycup.analytics.operator.schedule.Schedule;
 import io.dailycup.analytics.operator.validate.Problem;
 import io.dailycup.analytics.operator.validate.SpecValidator;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -129,18 +132,49 @@ public class AnalyticsRefreshReconciler
 
     Optional<Problem> problem = validator.validate(refresh);
     Optional<Duration> recheck;
-    if (problem.isPresent()) {
-      recheck = stalled(refresh, status, problem.get(), now);
-    } else {
-      recheck = active(refresh, status, context, now);
+    try {
+      recheck =
+          problem.isPresent()
+              ? stalled(refresh, status, problem.get(), now)
+              : active(refresh, status, context, now);
+      status.setObservedGeneration(refresh.getMetadata().getGeneration());
+    } finally {
+      // Kept even when a later step throws: a Job recorded and alerted on before the failure
+      // must not be alerted on again by the retry, which starts from this status and patches
+      // it.
+      statusWritten.put(refresh.getMetadata().getUid(), SERIALIZATION.asJson(status));
     }
-    status.setObservedGeneration(refresh.getMetadata().getGeneration());
 
-    String after = SERIALIZATION.asJson(status);
-    statusWritten.put(refresh.getMetadata().getUid(), after);
     UpdateControl<AnalyticsRefresh> control =
-        before.equals(after) ? UpdateControl.noUpdate() : UpdateControl.patchStatus(refresh);
+        before.equals(SERIALIZATION.asJson(status))
+            ? UpdateControl.noUpdate()
+            : UpdateControl.patchStatus(statusPatch(refresh, context));
     return recheck.map(control::rescheduleAfter).orElse(control);
+  }
+
+  /**
+   * What the status patch sends. With server-side apply, only the identity and the status: an
+   * applied object carrying a cached resourceVersion would be refused (409) whenever the cache lags
+   * behind, which is exactly when the status this process remembers matters.
+   */
+  private static AnalyticsRefresh statusPatch(
+      AnalyticsRefresh refresh, Context<AnalyticsRefresh> context) {
+    boolean serverSideApply =
+        context
+            .getControllerConfiguration()
+            .getConfigurationService()
+            .useSSAToPatchPrimaryResource();
+    if (!serverSideApply) {
+      return refresh;
+    }
+    AnalyticsRefresh patch = new AnalyticsRefresh();
+    patch.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(refresh.getMetadata().getName())
+            .withNamespace(refresh.getMetadata().getNamespace())
+            .build());
+    patch.setStatus(refresh.getStatus());
+    return patch;
   }
 
   /**
@@ -309,7 +343,12 @@ public class AnalyticsRefreshReconciler
     for (FinishedRun run : finished) {
       metrics.runFinished(
           key, display(run.outcome().result().name()), display(run.trigger().name()));
-      metrics.lastRun(key, run.outcome().durationSeconds(), run.outcome().rowsWritten());
+    }
+    // From status rather than from this reconcile's runs, so a restarted operator shows the
+    // last run at once.
+    RunStatus last = status.getLastRun();
+    if (last != null && last.getResult() != RunResult.RUNNING) {
+      metrics.lastRun(key, last.getDurationSeconds(), last.getRowsWritten());
     }
     Optional.ofNullable(Times.parse(status.getLastSuccessfulTime()))
         .ifPresent(at -> metrics.lastSuccess(key, at));

@@ -34,8 +34,15 @@ public final class Schedule {
           "@midnight", "0 0 * * *",
           "@hourly", "0 * * * *");
 
-  /** How far ahead the longest gap between runs is looked for: a year covers every pattern. */
-  private static final int GAPS_SAMPLED = 400;
+  /**
+   * How far ahead the longest gap between runs is looked for: at least 400 runs (more than a year
+   * of a daily schedule) and at least 8 days (a full week of a frequent one), whichever is longer,
+   * but never more than {@link #MAX_RUNS_SAMPLED} runs.
+   */
+  private static final int MIN_RUNS_SAMPLED = 400;
+
+  private static final Duration MIN_SPAN_SAMPLED = Duration.ofDays(8);
+  private static final int MAX_RUNS_SAMPLED = 20_000;
 
   private final String expression;
   private final ExecutionTime executions;
@@ -92,8 +99,12 @@ public final class Schedule {
    */
   public Duration longestInterval(Instant from) {
     Duration longest = Duration.ZERO;
+    ZonedDateTime until = from.atZone(zone).plus(MIN_SPAN_SAMPLED);
     Optional<ZonedDateTime> previous = executions.nextExecution(from.atZone(zone));
-    for (int i = 0; i < GAPS_SAMPLED && previous.isPresent(); i++) {
+    for (int runs = 0; previous.isPresent() && runs < MAX_RUNS_SAMPLED; runs++) {
+      if (runs >= MIN_RUNS_SAMPLED && previous.get().isAfter(until)) {
+        break;
+      }
       Optional<ZonedDateTime> next = executions.nextExecution(previous.get());
       if (next.isEmpty()) {
         break;
