@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import okhttp3.OkHttpClient;
@@ -156,7 +155,7 @@ public class Alerting {
             refresh.getMetadata().getNamespace(), refresh.getMetadata().getName());
     List<AlertDelivery> recorded = new ArrayList<>();
     for (Delivery delivery : deliveries) {
-      String typeName = displayName(type);
+      String typeName = Names.display(type);
       metrics.alert(
           key, delivery.channel(), typeName, delivery.delivered() ? "delivered" : "failed");
       recorded.add(recorded(delivery, typeName, now));
@@ -181,11 +180,5 @@ public class Alerting {
     recorded.setDetail(delivery.detail());
     recorded.setTime(Times.format(now));
     return recorded;
-  }
-
-  /** {@code RECOVERY} as {@code Recovery}. */
-  static String displayName(AlertType type) {
-    String name = type.name();
-    return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
   }
 }

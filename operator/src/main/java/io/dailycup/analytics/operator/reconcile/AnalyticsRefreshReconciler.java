@@ -31,7 +31,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -341,8 +340,7 @@ public class AnalyticsRefreshReconciler
       Staleness staleness) {
     RefreshMetrics.ResourceKey key = key(refresh);
     for (FinishedRun run : finished) {
-      metrics.runFinished(
-          key, display(run.outcome().result().name()), display(run.trigger().name()));
+      metrics.runFinished(key, Names.display(run.outcome().result()), Names.display(run.trigger()));
     }
     // From status rather than from this reconcile's runs, so a restarted operator shows the
     // last run at once.
@@ -370,11 +368,6 @@ public class AnalyticsRefreshReconciler
   private static RefreshMetrics.ResourceKey key(AnalyticsRefresh refresh) {
     return new RefreshMetrics.ResourceKey(
         refresh.getMetadata().getNamespace(), refresh.getMetadata().getName());
-  }
-
-  /** {@code SUCCEEDED} as {@code Succeeded}: the spelling status and metrics share. */
-  private static String display(String constant) {
-    return constant.charAt(0) + constant.substring(1).toLowerCase(Locale.ROOT);
   }
 
   private static void scheduleTimes(

@@ -47,8 +47,4 @@ final class Conditions {
   static Optional<Condition> get(AnalyticsRefreshStatus status, String type) {
     return status.getConditions().stream().filter(c -> type.equals(c.getType())).findFirst();
   }
-
-  static boolean isTrue(AnalyticsRefreshStatus status, String type) {
-    return get(status, type).map(c -> "True".equals(c.getStatus())).orElse(false);
-  }
 }

@@ -49,7 +49,7 @@ record JobOutcome(
     String message =
         json.map(node -> node.path("message").asText(""))
             .filter(text -> !text.isEmpty())
-            .or(() -> terminationMessage.map(JobOutcome::firstLine).filter(text -> !text.isEmpty()))
+            .or(() -> terminationMessage.map(JobOutcome::lastLine).filter(text -> !text.isEmpty()))
             .orElse(conditionMessage(finished, complete));
     return new JobOutcome(
         result,
@@ -89,7 +89,7 @@ record JobOutcome(
   }
 
   /** The last non-empty line of a log tail: usually the error. */
-  private static String firstLine(String text) {
+  private static String lastLine(String text) {
     return text.lines()
         .map(String::strip)
         .filter(line -> !line.isEmpty())

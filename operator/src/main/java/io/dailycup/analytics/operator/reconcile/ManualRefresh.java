@@ -43,8 +43,9 @@ public class ManualRefresh {
       AnalyticsRefreshStatus status,
       CronJob cronJob,
       Collection<Job> jobs) {
-    String token = annotation(refresh, AnalyticsRefresh.REFRESH_REQUESTED_AT);
+    String token = Names.annotation(refresh, AnalyticsRefresh.REFRESH_REQUESTED_AT);
     if (token == null || token.equals(status.getLastHandledRefreshRequest())) {
+      status.setPendingRefreshRequest(null);
       return Outcome.NONE;
     }
     String jobName = ManualJobFactory.jobName(cronJob.getMetadata().getName(), token);
@@ -111,7 +112,7 @@ public class ManualRefresh {
 
   /** The job's arguments: the CronJob's, or the request's {@code refresh-days} override. */
   private static Optional<List<String>> arguments(AnalyticsRefresh refresh, CronJob cronJob) {
-    String days = annotation(refresh, AnalyticsRefresh.REFRESH_DAYS);
+    String days = Names.annotation(refresh, AnalyticsRefresh.REFRESH_DAYS);
     if (days == null || days.isBlank()) {
       return Optional.of(
           cronJob
@@ -141,10 +142,5 @@ public class ManualRefresh {
     status.setLastHandledRefreshRequest(token);
     status.setPendingRefreshRequest(null);
     return Outcome.STARTED;
-  }
-
-  private static String annotation(AnalyticsRefresh refresh, String key) {
-    var annotations = refresh.getMetadata().getAnnotations();
-    return annotations == null ? null : annotations.get(key);
   }
 }

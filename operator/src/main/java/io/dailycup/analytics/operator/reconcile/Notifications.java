@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -77,7 +76,7 @@ public class Notifications {
           outcome.result() == RunResult.FAILED
               ? AuditAction.ANALYTICS_MATERIALIZED_REFRESH_FAILED
               : AuditAction.ANALYTICS_MATERIALIZED_REFRESH,
-          display(outcome.result()),
+          Names.display(outcome.result()),
           run.jobName(),
           details,
           outcome.finishedAt());
@@ -93,7 +92,7 @@ public class Notifications {
       Instant now) {
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("request", token);
-    details.put("refreshDays", annotation(refresh, AnalyticsRefresh.REFRESH_DAYS));
+    details.put("refreshDays", Names.annotation(refresh, AnalyticsRefresh.REFRESH_DAYS));
     audit.add(
         refresh,
         status,
@@ -155,7 +154,7 @@ public class Notifications {
 
   /** Sends a test alert to every channel for a new test-alert token, whatever alerts.on says. */
   public void testAlert(AnalyticsRefresh refresh, AnalyticsRefreshStatus status, Instant now) {
-    String token = annotation(refresh, AnalyticsRefresh.TEST_ALERT_REQUESTED_AT);
+    String token = Names.annotation(refresh, AnalyticsRefresh.TEST_ALERT_REQUESTED_AT);
     if (token == null || token.equals(status.getLastHandledTestAlertRequest())) {
       return;
     }
@@ -206,7 +205,7 @@ public class Notifications {
   private static Map<String, Object> runDetails(FinishedRun run) {
     JobOutcome outcome = run.outcome();
     Map<String, Object> details = new LinkedHashMap<>();
-    details.put("trigger", display(run.trigger()));
+    details.put("trigger", Names.display(run.trigger()));
     details.put("mode", outcome.mode());
     details.put("days", outcome.days());
     details.put("rowsWritten", outcome.rowsWritten());
@@ -247,15 +246,5 @@ public class Notifications {
         + kind
         + "/"
         + id;
-  }
-
-  private static String annotation(AnalyticsRefresh refresh, String key) {
-    var annotations = refresh.getMetadata().getAnnotations();
-    return annotations == null ? null : annotations.get(key);
-  }
-
-  private static String display(Enum<?> value) {
-    String name = value.name();
-    return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
   }
 }

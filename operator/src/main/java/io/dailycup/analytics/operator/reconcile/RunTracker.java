@@ -52,7 +52,7 @@ public class RunTracker {
     return outcomes;
   }
 
-  /** Whether a run is going on, other than {@code except}. */
+  /** The newest Job still running, if any. */
   static Optional<Job> latestActive(Collection<Job> jobs) {
     return jobs.stream()
         .filter(job -> !JobOutcome.isFinished(job))

@@ -33,7 +33,6 @@ public class SecretValues {
             (key, encoded) ->
                 values.put(
                     key, new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8)));
-    Optional.ofNullable(secret.getStringData()).ifPresent(values::putAll);
     return Optional.of(values);
   }
 }

@@ -84,10 +84,6 @@ public final class Schedule {
     }
   }
 
-  public String expression() {
-    return expression;
-  }
-
   /** The first scheduled time after {@code now}, if the schedule ever fires again. */
   public Optional<Instant> nextAfter(Instant now) {
     return executions.nextExecution(now.atZone(zone)).map(ZonedDateTime::toInstant);

@@ -358,6 +358,30 @@ class AnalyticsRefreshReconcilerTest {
   }
 
   @Test
+  void removingTheAnnotationOfADeferredRequestCancelsIt() {
+    operator.createDatabaseSecret("cancel-db", validDatabaseSecret());
+    client.resource(refresh("cancel", "0 3 * * *")).create();
+    CronJob cronJob = awaitCronJob("cancel");
+    jobs.startScheduled(cronJob, "cancel-1");
+    operator.annotate("cancel", Map.of(AnalyticsRefresh.REFRESH_REQUESTED_AT, "never-mind"));
+    await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                "never-mind".equals(operator.get("cancel").getStatus().getPendingRefreshRequest()));
+
+    operator.edit(
+        "cancel",
+        r -> r.getMetadata().getAnnotations().remove(AnalyticsRefresh.REFRESH_REQUESTED_AT));
+    jobs.finish(NAMESPACE, "cancel-1", true, null);
+
+    await()
+        .atMost(WAIT)
+        .until(() -> operator.get("cancel").getStatus().getPendingRefreshRequest() == null);
+    await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> operator.jobs().size() == 1);
+  }
+
+  @Test
   void aSucceededRunIsRecordedFromItsTerminationMessage() {
     operator.createDatabaseSecret("ok-db", validDatabaseSecret());
     client.resource(refresh("ok", "0 3 * * *")).create();
