@@ -53,7 +53,8 @@ class BadInputTest {
     db.createSource();
     db.execute(
         "INSERT INTO integration_messages (integration, direction, status, created_at,"
-            + " processing_ms, payload_bytes) VALUES ('stripe', 'inbound', 'delivered', NOW(), 5, 10)");
+            + " processing_ms, payload_bytes)"
+            + " VALUES ('stripe', 'inbound', 'delivered', NOW(), 5, 10)");
   }
 
   static Stream<Arguments> badInput() {

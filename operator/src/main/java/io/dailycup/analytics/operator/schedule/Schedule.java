@@ -71,7 +71,8 @@ public final class Schedule {
     String fields = trimmed.startsWith("@") ? macro(trimmed) : trimmed;
     if (fields.split("\\s+").length != 5) {
       throw new IllegalArgumentException(
-          "schedule '%s' must have five fields (minute hour day-of-month month day-of-week) or be a macro such as @daily"
+          ("schedule '%s' must have five fields (minute hour day-of-month month day-of-week)"
+                  + " or be a macro such as @daily")
               .formatted(expression));
     }
     try {

@@ -265,7 +265,8 @@ class AlertsAndAuditTest {
             DriverManager.getConnection(audit.url(), audit.username(), audit.password());
         PreparedStatement query =
             connection.prepareStatement(
-                "SELECT COUNT(*) FROM analytics_refresh_audit WHERE action = ? AND target LIKE ?")) {
+                "SELECT COUNT(*) FROM analytics_refresh_audit"
+                    + " WHERE action = ? AND target LIKE ?")) {
       query.setString(1, action);
       query.setString(2, NAMESPACE + "/" + name + " %");
       try (ResultSet result = query.executeQuery()) {

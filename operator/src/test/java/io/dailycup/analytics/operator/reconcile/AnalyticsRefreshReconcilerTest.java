@@ -399,8 +399,10 @@ class AnalyticsRefreshReconcilerTest {
         NAMESPACE,
         "ok-1",
         true,
-        "{\"result\":\"Succeeded\",\"exitCode\":0,\"mode\":\"Incremental\",\"days\":7,\"rowsWritten\":371,"
-            + "\"messages\":24209,\"durationSeconds\":1.25,\"dryRun\":false,\"message\":\"7 days, 371 rows\"}");
+        "{\"result\":\"Succeeded\",\"exitCode\":0,\"mode\":\"Incremental\",\"days\":7,"
+            + "\"rowsWritten\":371,"
+            + "\"messages\":24209,\"durationSeconds\":1.25,\"dryRun\":false,"
+            + "\"message\":\"7 days, 371 rows\"}");
 
     AnalyticsRefresh ok = awaitCondition("ok", Conditions.LAST_RUN_SUCCEEDED, "True");
     var run = ok.getStatus().getLastRun();
@@ -460,7 +462,9 @@ class AnalyticsRefreshReconcilerTest {
         NAMESPACE,
         "mixed-1",
         false,
-        "{\"result\":\"Failed\",\"exitCode\":1,\"message\":\"cannot connect to the database at jdbc:mysql://db:3306/x as u: Connection refused\"}");
+        "{\"result\":\"Failed\",\"exitCode\":1,\"message\":"
+            + "\"cannot connect to the database at jdbc:mysql://db:3306/x as u:"
+            + " Connection refused\"}");
     awaitCondition("mixed", Conditions.LAST_RUN_SUCCEEDED, "False");
 
     jobs.startScheduled(cronJob, "mixed-2");

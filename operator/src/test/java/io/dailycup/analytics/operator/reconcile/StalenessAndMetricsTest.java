@@ -99,7 +99,8 @@ class StalenessAndMetricsTest {
         NAMESPACE,
         "measured-1",
         true,
-        "{\"result\":\"Succeeded\",\"exitCode\":0,\"rowsWritten\":42,\"durationSeconds\":2.5,\"message\":\"ok\"}");
+        "{\"result\":\"Succeeded\",\"exitCode\":0,\"rowsWritten\":42,"
+            + "\"durationSeconds\":2.5,\"message\":\"ok\"}");
 
     await()
         .atMost(WAIT)
@@ -114,7 +115,8 @@ class StalenessAndMetricsTest {
                   .isEqualTo(21600.0);
               assertThat(operator.scrape())
                   .containsPattern(
-                      "analytics_refresh_runs_total\\{[^}]*name=\"measured\"[^}]*result=\"Succeeded\"[^}]*trigger=\"Scheduled\"[^}]*} 1\\.0");
+                      "analytics_refresh_runs_total\\{[^}]*name=\"measured\"[^}]*"
+                          + "result=\"Succeeded\"[^}]*trigger=\"Scheduled\"[^}]*} 1\\.0");
             });
     assertThat(operator.scrape()).contains("jvm_memory_used_bytes");
 
