@@ -8,6 +8,7 @@ import io.dailycup.analytics.operator.model.RunStatus;
 import io.dailycup.analytics.operator.schedule.Schedule;
 import io.dailycup.analytics.operator.validate.Problem;
 import io.dailycup.analytics.operator.validate.SpecValidator;
+import io.dailycup.analytics.operator.validate.StalledReason;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
@@ -134,7 +135,7 @@ public class AnalyticsRefreshReconciler
     try {
       recheck =
           problem.isPresent()
-              ? stalled(refresh, status, problem.get(), now)
+              ? stalled(refresh, status, problem.get(), context, now)
               : active(refresh, status, context, now);
       status.setObservedGeneration(refresh.getMetadata().getGeneration());
     } finally {
@@ -192,7 +193,11 @@ public class AnalyticsRefreshReconciler
 
   /** The spec cannot be acted on: say why, once, and leave the CronJob as it is. */
   private Optional<Duration> stalled(
-      AnalyticsRefresh refresh, AnalyticsRefreshStatus status, Problem problem, Instant now) {
+      AnalyticsRefresh refresh,
+      AnalyticsRefreshStatus status,
+      Problem problem,
+      Context<AnalyticsRefresh> context,
+      Instant now) {
     Long generation = refresh.getMetadata().getGeneration();
     boolean news =
         Conditions.get(status, Conditions.STALLED)
@@ -221,9 +226,31 @@ public class AnalyticsRefreshReconciler
       events.warning(refresh, problem.reason().name(), problem.message());
       LOG.info("stalled: {}", problem.message());
     }
-    return problem.reason().dependsOnOtherObjects()
-        ? Optional.of(SECRET_RECHECK)
-        : Optional.empty();
+    Optional<Duration> auditRetry =
+        problem.reason() == StalledReason.InvalidSpec
+            ? Optional.empty()
+            : trackWhileStalled(refresh, status, context, now);
+    return problem.reason().dependsOnOtherObjects() ? Optional.of(SECRET_RECHECK) : auditRetry;
+  }
+
+  /**
+   * The CronJob made before the spec broke keeps running: its runs are still recorded, alerted on
+   * through whatever channel still works, audited and counted. (Only a spec whose fields are
+   * unusable, InvalidSpec, stops this.)
+   */
+  private Optional<Duration> trackWhileStalled(
+      AnalyticsRefresh refresh,
+      AnalyticsRefreshStatus status,
+      Context<AnalyticsRefresh> context,
+      Instant now) {
+    List<FinishedRun> finished =
+        runs.track(refresh, status, context.getSecondaryResources(Job.class), now);
+    notifications.runsFinished(refresh, status, finished, now);
+    finished.forEach(
+        run ->
+            metrics.runFinished(
+                key(refresh), Names.display(run.outcome().result()), Names.display(run.trigger())));
+    return notifications.flushAudit(refresh, status);
   }
 
   private Optional<Duration> active(

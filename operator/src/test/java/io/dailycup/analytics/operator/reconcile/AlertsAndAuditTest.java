@@ -125,6 +125,40 @@ class AlertsAndAuditTest {
   }
 
   @Test
+  void aRefreshStalledByAMissingSecretStillRecordsAlertsAndAuditsItsRuns() throws Exception {
+    CronJob cronJob = createAlertedRefresh(audit.url());
+    client.secrets().inNamespace(NAMESPACE).withName(name + "-smtp").delete();
+    poke("smtp-secret-gone");
+    await()
+        .ignoreExceptions()
+        .atMost(WAIT)
+        .until(
+            () ->
+                Conditions.get(operator.get(name).getStatus(), Conditions.STALLED)
+                    .map(c -> "SecretNotFound".equals(c.getReason()))
+                    .orElse(false));
+
+    jobs.startScheduled(cronJob, name + "-1");
+    jobs.finish(NAMESPACE, name + "-1", false, null);
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(slack.getRequestCount()).isEqualTo(1);
+              assertThat(operator.get(name).getStatus().getConsecutiveFailures()).isEqualTo(1);
+              assertThat(operator.events(name))
+                  .anySatisfy(
+                      event -> {
+                        assertThat(event.getReason()).isEqualTo("AlertDeliveryFailed");
+                        assertThat(event.getMessage()).contains("email");
+                      });
+              assertThat(auditRows("ANALYTICS_MATERIALIZED_REFRESH_FAILED")).isEqualTo(1);
+            });
+    assertThat(MAIL.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
   void theFirstSuccessAfterAFailureAlertsRecovery() throws Exception {
     CronJob cronJob = createAlertedRefresh(audit.url());
     jobs.startScheduled(cronJob, name + "-1");
