@@ -51,6 +51,11 @@ public class AnalyticsRefreshStatus {
       "Finished Jobs already recorded, newest last, so none is counted twice " + "across restarts.")
   private List<String> recordedJobs = new ArrayList<>();
 
+  @JsonPropertyDescription(
+      "When the refresh was last resumed after a suspension (RFC 3339); staleness counts from"
+          + " here when it is later than the last success.")
+  private String resumedTime;
+
   @JsonPropertyDescription("Start of the current stale episode (RFC 3339); empty when fresh.")
   private String staleSince;
 
@@ -209,5 +214,13 @@ public class AnalyticsRefreshStatus {
 
   public void setLastAlertDeliveries(List<AlertDelivery> lastAlertDeliveries) {
     this.lastAlertDeliveries = lastAlertDeliveries;
+  }
+
+  public String getResumedTime() {
+    return resumedTime;
+  }
+
+  public void setResumedTime(String resumedTime) {
+    this.resumedTime = resumedTime;
   }
 }

@@ -277,6 +277,7 @@ public class AnalyticsRefreshReconciler
     Schedule schedule =
         Schedule.parse(refresh.getSpec().getSchedule(), ZoneId.of(refresh.getSpec().getTimeZone()));
     scheduleTimes(refresh, status, cronJob, schedule, now);
+    noteResumption(refresh, status, now);
     Staleness staleness = Staleness.judge(refresh, schedule, now);
     staleEpisode(refresh, status, staleness, now);
     notifications.stale(refresh, status, staleness, now);
@@ -321,6 +322,18 @@ public class AnalyticsRefreshReconciler
         .filter(now::isBefore)
         .min(Instant::compareTo)
         .map(next -> Duration.between(now, next));
+  }
+
+  /** Records the moment a suspended refresh runs again, from which staleness then counts. */
+  private static void noteResumption(
+      AnalyticsRefresh refresh, AnalyticsRefreshStatus status, Instant now) {
+    boolean wasSuspended =
+        Conditions.get(status, Conditions.STALE)
+            .map(c -> "Suspended".equals(c.getReason()))
+            .orElse(false);
+    if (wasSuspended && !Boolean.TRUE.equals(refresh.getSpec().getSuspend())) {
+      status.setResumedTime(Times.format(now));
+    }
   }
 
   /**

@@ -24,8 +24,10 @@ record Staleness(boolean stale, Duration staleAfter, Optional<Instant> deadline)
       return new Staleness(false, staleAfter, Optional.empty());
     }
     Instant since =
-        Optional.ofNullable(Times.parse(statusTime(refresh)))
-            .orElse(Times.parse(refresh.getMetadata().getCreationTimestamp()));
+        latest(
+            Optional.ofNullable(Times.parse(statusTime(refresh)))
+                .orElse(Times.parse(refresh.getMetadata().getCreationTimestamp())),
+            refresh.getStatus() == null ? null : Times.parse(refresh.getStatus().getResumedTime()));
     if (since == null) {
       return new Staleness(false, staleAfter, Optional.empty());
     }
@@ -39,6 +41,14 @@ record Staleness(boolean stale, Duration staleAfter, Optional<Instant> deadline)
     return configured != null && !configured.isBlank()
         ? Durations.parse(configured)
         : schedule.longestInterval(now).multipliedBy(2);
+  }
+
+  /** A suspended refresh was not expected to run: its clock restarts when it resumes. */
+  private static Instant latest(Instant lastSuccessOrCreation, Instant resumed) {
+    if (lastSuccessOrCreation == null || resumed == null) {
+      return lastSuccessOrCreation == null ? resumed : lastSuccessOrCreation;
+    }
+    return resumed.isAfter(lastSuccessOrCreation) ? resumed : lastSuccessOrCreation;
   }
 
   private static String statusTime(AnalyticsRefresh refresh) {

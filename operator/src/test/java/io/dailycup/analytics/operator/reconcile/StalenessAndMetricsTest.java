@@ -90,6 +90,38 @@ class StalenessAndMetricsTest {
   }
 
   @Test
+  void aResumedRefreshCountsStalenessFromItsResumption() {
+    operator.createDatabaseSecret("resumed-db", validDatabaseSecret());
+    AnalyticsRefresh resumed = refresh("resumed", "0 3 * * *");
+    resumed.getSpec().setSuspend(true);
+    client.resource(resumed).create();
+    awaitCronJob("resumed");
+    operator.clock().advance(Duration.ofDays(30));
+
+    operator.edit("resumed", r -> r.getSpec().setSuspend(false));
+
+    await().atMost(WAIT).until(() -> operator.get("resumed").getStatus().getResumedTime() != null);
+    awaitStale("resumed", "False");
+    operator.clock().advance(Duration.ofHours(49));
+    operator.annotate("resumed", Map.of("test/poke", "1"));
+    await()
+        .during(Duration.ofSeconds(1))
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        Conditions.get(operator.get("resumed").getStatus(), Conditions.STALE)
+                            .orElseThrow()
+                            .getStatus())
+                    .isEqualTo("False"));
+
+    operator.clock().advance(Duration.ofHours(2));
+    operator.annotate("resumed", Map.of("test/poke", "2"));
+
+    awaitStale("resumed", "True");
+  }
+
+  @Test
   void metricsCarryEachRunAndDisappearWithTheResource() {
     operator.createDatabaseSecret("measured-db", validDatabaseSecret());
     client.resource(refresh("measured", "0 */6 * * *")).create();
