@@ -36,8 +36,9 @@ public record OperatorSettings(
 
   /**
    * Reads {@code WATCH_NAMESPACES} (comma separated), {@code DEFAULT_JOB_IMAGE}, {@code
-   * HEALTH_PORT}, {@code LEADER_ELECTION}, {@code OPERATOR_NAMESPACE}, {@code POD_NAME} and {@code
-   * LOG_FORMAT} ({@code text} or {@code json}).
+   * METRICS_PORT}, {@code LEADER_ELECTION}, {@code OPERATOR_NAMESPACE}, {@code POD_NAME}, {@code
+   * LOG_FORMAT} ({@code text} or {@code json}), {@code STALE_REMINDER_INTERVAL} and {@code
+   * RUNBOOK_URL}.
    *
    * @throws IllegalArgumentException naming the variable that is wrong
    */
