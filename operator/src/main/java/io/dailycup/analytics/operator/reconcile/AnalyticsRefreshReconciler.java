@@ -278,13 +278,14 @@ public class AnalyticsRefreshReconciler
         Schedule.parse(refresh.getSpec().getSchedule(), ZoneId.of(refresh.getSpec().getTimeZone()));
     scheduleTimes(refresh, status, cronJob, schedule, now);
     noteResumption(refresh, status, now);
-    Staleness staleness = Staleness.judge(refresh, schedule, now);
+    Duration longestInterval = schedule.longestInterval(now);
+    Staleness staleness = Staleness.judge(refresh, longestInterval, now);
     staleEpisode(refresh, status, staleness, now);
     notifications.stale(refresh, status, staleness, now);
     notifications.testAlert(refresh, status, now);
     Optional<Duration> auditRetry = notifications.flushAudit(refresh, status);
     publishMetrics(refresh, status, finished, staleness);
-    metrics.expectedInterval(key(refresh), schedule.longestInterval(now));
+    metrics.expectedInterval(key(refresh), longestInterval);
 
     Conditions.set(
         status, Conditions.STALLED, "False", "Valid", "the spec is valid", generation, now);
@@ -362,9 +363,7 @@ public class AnalyticsRefreshReconciler
           now);
       return;
     }
-    String message =
-        "no run succeeded within %s; last success: %s"
-            .formatted(staleness.staleAfter(), lastSuccess);
+    String message = staleness.describe(status);
     if (status.getStaleSince() == null) {
       status.setStaleSince(Times.format(now));
       events.warning(refresh, "Stale", message);

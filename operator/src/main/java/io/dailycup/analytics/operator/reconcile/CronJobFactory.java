@@ -168,6 +168,18 @@ public final class CronJobFactory {
         .build();
   }
 
+  /** The refresh container of a CronJob this factory made. */
+  static Container jobContainer(CronJob cronJob) {
+    return cronJob
+        .getSpec()
+        .getJobTemplate()
+        .getSpec()
+        .getTemplate()
+        .getSpec()
+        .getContainers()
+        .get(0);
+  }
+
   static Map<String, String> labels(String refreshName) {
     return Map.of(Labels.REFRESH, refreshName, Labels.MANAGED_BY, Labels.OPERATOR);
   }

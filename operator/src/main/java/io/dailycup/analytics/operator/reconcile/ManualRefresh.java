@@ -114,16 +114,7 @@ public class ManualRefresh {
   private static Optional<List<String>> arguments(AnalyticsRefresh refresh, CronJob cronJob) {
     String days = Names.annotation(refresh, AnalyticsRefresh.REFRESH_DAYS);
     if (days == null || days.isBlank()) {
-      return Optional.of(
-          cronJob
-              .getSpec()
-              .getJobTemplate()
-              .getSpec()
-              .getTemplate()
-              .getSpec()
-              .getContainers()
-              .get(0)
-              .getArgs());
+      return Optional.of(CronJobFactory.jobContainer(cronJob).getArgs());
     }
     if (days.strip().equalsIgnoreCase("full")) {
       return Optional.of(List.of("refresh", "--full"));

@@ -118,10 +118,7 @@ public class Notifications {
       return;
     }
     boolean reminder = lastAlert != null;
-    String lastSuccess = Optional.ofNullable(status.getLastSuccessfulTime()).orElse("never");
-    String detail =
-        "no run succeeded within %s; last success: %s"
-            .formatted(staleness.staleAfter(), lastSuccess);
+    String detail = staleness.describe(status);
     List<Delivery> deliveries = List.of();
     if (Alerting.wanted(refresh, AlertEvent.STALE)) {
       deliveries =

@@ -1,8 +1,8 @@
 package io.dailycup.analytics.operator.reconcile;
 
 import io.dailycup.analytics.operator.model.AnalyticsRefresh;
+import io.dailycup.analytics.operator.model.AnalyticsRefreshStatus;
 import io.dailycup.analytics.operator.schedule.Durations;
-import io.dailycup.analytics.operator.schedule.Schedule;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,8 +18,12 @@ import java.util.Optional;
  */
 record Staleness(boolean stale, Duration staleAfter, Optional<Instant> deadline) {
 
-  static Staleness judge(AnalyticsRefresh refresh, Schedule schedule, Instant now) {
-    Duration staleAfter = staleAfter(refresh, schedule, now);
+  /**
+   * @param longestInterval the schedule's longest gap between runs, the default staleAfter's base
+   *     (costly to compute for a frequent schedule, so computed once by the caller)
+   */
+  static Staleness judge(AnalyticsRefresh refresh, Duration longestInterval, Instant now) {
+    Duration staleAfter = staleAfter(refresh, longestInterval);
     if (Boolean.TRUE.equals(refresh.getSpec().getSuspend())) {
       return new Staleness(false, staleAfter, Optional.empty());
     }
@@ -36,11 +40,17 @@ record Staleness(boolean stale, Duration staleAfter, Optional<Instant> deadline)
   }
 
   /** The spec's {@code alerts.staleAfter}, else twice the schedule's longest interval. */
-  static Duration staleAfter(AnalyticsRefresh refresh, Schedule schedule, Instant now) {
+  private static Duration staleAfter(AnalyticsRefresh refresh, Duration longestInterval) {
     String configured = refresh.getSpec().getAlerts().getStaleAfter();
     return configured != null && !configured.isBlank()
         ? Durations.parse(configured)
-        : schedule.longestInterval(now).multipliedBy(2);
+        : longestInterval.multipliedBy(2);
+  }
+
+  /** What a stale refresh's condition, Event and alert say. */
+  String describe(AnalyticsRefreshStatus status) {
+    return "no run succeeded within %s; last success: %s"
+        .formatted(staleAfter, Optional.ofNullable(status.getLastSuccessfulTime()).orElse("never"));
   }
 
   /** A suspended refresh was not expected to run: its clock restarts when it resumes. */

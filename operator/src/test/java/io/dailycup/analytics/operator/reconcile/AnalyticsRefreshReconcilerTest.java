@@ -129,15 +129,7 @@ class AnalyticsRefreshReconcilerTest {
             () -> {
               CronJob cronJob = operator.cronJob("weekly");
               assertThat(cronJob.getSpec().getSchedule()).isEqualTo("30 4 * * 0");
-              var container =
-                  cronJob
-                      .getSpec()
-                      .getJobTemplate()
-                      .getSpec()
-                      .getTemplate()
-                      .getSpec()
-                      .getContainers()
-                      .get(0);
+              var container = CronJobFactory.jobContainer(cronJob);
               assertThat(container.getArgs()).containsExactly("refresh", "--full");
               assertThat(container.getImage()).isEqualTo("registry.example/custom:2");
             });
