@@ -1,0 +1,110 @@
+package io.dailycup.analytics.e2e;
+
+import static io.dailycup.analytics.e2e.ScheduledRefreshTest.hasFinishedRun;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.dailycup.analytics.e2e.harness.AlertSinks;
+import io.dailycup.analytics.e2e.harness.E2eEnvironment;
+import io.dailycup.analytics.e2e.harness.Namespace;
+import io.dailycup.analytics.e2e.harness.RefreshYaml;
+import io.dailycup.analytics.operator.model.RunResult;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The operator stopped while a run is in flight and started again: the run that ended while it was
+ * away is alerted and audited once, and a further restart repeats neither.
+ */
+class OperatorRestartTest {
+
+  private static E2eEnvironment environment;
+  private static Namespace namespace;
+  private static AlertSinks alerts;
+  private static String database;
+
+  @BeforeAll
+  static void createNamespace() throws Exception {
+    environment = E2eEnvironment.get();
+    namespace = Namespace.create(environment, "e2e-restart");
+    database = environment.database().createDatabase("restart", 10);
+    // The run fails on the missing source table, while the audit rows can still be written.
+    environment.database().dropSourceTable(database);
+    namespace.databaseSecret("db", database, environment.database().password());
+    alerts = new AlertSinks();
+    alerts.createSecrets(namespace);
+  }
+
+  @AfterAll
+  static void cleanUp() throws Exception {
+    if (environment == null) {
+      return;
+    }
+    environment.node().release();
+    environment.startOperator();
+    if (namespace != null) {
+      namespace.delete();
+    }
+    if (alerts != null) {
+      alerts.close();
+    }
+  }
+
+  @Test
+  void aRunThatFailsWhileTheOperatorIsDownIsAlertedAndAuditedExactlyOnce() throws Exception {
+    namespace.apply(RefreshYaml.incremental("restarted", "0 3 * * *", AlertSinks.alertsYaml()));
+    environment.node().hold();
+    namespace.kubectl(
+        "annotate",
+        "analyticsrefresh",
+        "restarted",
+        "analytics.dailycup.io/refresh-requested-at=r1");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> namespace.refresh("restarted"),
+            refresh -> hasFinishedRun(refresh, RunResult.RUNNING));
+
+    environment.stopOperator();
+    environment.node().release();
+    await().atMost(Duration.ofSeconds(60)).until(OperatorRestartTest::jobFailed);
+    environment.startOperator();
+
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> namespace.refresh("restarted"),
+            refresh -> hasFinishedRun(refresh, RunResult.FAILED));
+    await().atMost(Duration.ofSeconds(30)).until(() -> alerts.slackMessages().size() == 1);
+    await().atMost(Duration.ofSeconds(30)).until(() -> failureAuditRows() == 1);
+
+    environment.stopOperator();
+    environment.startOperator();
+
+    await()
+        .during(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> alerts.slackMessages().size() == 1 && failureAuditRows() == 1);
+    assertThat(alerts.emails()).hasSize(1);
+  }
+
+  /** Whether the Job controller has given up on the Job (after its retries, if any). */
+  private static boolean jobFailed() {
+    return namespace.jobs().stream()
+        .map(Job::getStatus)
+        .filter(status -> status != null && status.getConditions() != null)
+        .flatMap(status -> status.getConditions().stream())
+        .anyMatch(
+            condition ->
+                "Failed".equals(condition.getType()) && "True".equals(condition.getStatus()));
+  }
+
+  private static long failureAuditRows() throws Exception {
+    return environment.database().auditRows(database).stream()
+        .filter(row -> row.startsWith("ANALYTICS_MATERIALIZED_REFRESH_FAILED/"))
+        .count();
+  }
+}
