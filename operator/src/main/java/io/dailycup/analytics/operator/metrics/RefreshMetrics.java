@@ -7,8 +7,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -23,7 +25,6 @@ public class RefreshMetrics {
 
   private static final List<String> RESULTS = List.of("Succeeded", "Failed", "Skipped");
   private static final List<String> TRIGGERS = List.of("Scheduled", "Manual");
-  private static final List<String> CHANNELS = List.of("slack", "email");
   private static final List<String> ALERT_TYPES = List.of("Failure", "Stale", "Recovery", "Test");
   private static final List<String> DELIVERIES = List.of("delivered", "failed");
 
@@ -75,6 +76,21 @@ public class RefreshMetrics {
   public void runFinished(ResourceKey key, String result, String trigger) {
     values(key);
     runs(key, result, trigger).increment();
+  }
+
+  /**
+   * Creates the alert counters of the channels a resource uses, at 0. Only those: at 16 series a
+   * channel pair, counters for unused channels would be most of a large installation's series.
+   */
+  public void alertChannels(ResourceKey key, Collection<String> channels) {
+    Values values = values(key);
+    for (String channel : channels) {
+      if (values.alertChannels.add(channel)) {
+        for (String type : ALERT_TYPES) {
+          DELIVERIES.forEach(result -> alerts(key, channel, type, result));
+        }
+      }
+    }
   }
 
   /** One alert delivery attempt's outcome: {@code result} delivered or failed. */
@@ -130,17 +146,12 @@ public class RefreshMetrics {
   }
 
   /**
-   * Creates every counter series of a resource at 0, so that {@code increase()} sees the first
-   * failed run or failed delivery too (a series born at 1 has no increase).
+   * Creates the run counters of a resource at 0, so that {@code increase()} sees the first failed
+   * run too (a series born at 1 has no increase). {@link #alertChannels} does the same for alerts.
    */
   private void startCountersAtZero(ResourceKey key) {
     for (String trigger : TRIGGERS) {
       RESULTS.forEach(result -> runs(key, result, trigger));
-    }
-    for (String channel : CHANNELS) {
-      for (String type : ALERT_TYPES) {
-        DELIVERIES.forEach(result -> alerts(key, channel, type, result));
-      }
     }
   }
 
@@ -172,6 +183,7 @@ public class RefreshMetrics {
 
   /** The current values behind one resource's gauges. */
   private static final class Values {
+    final Set<String> alertChannels = ConcurrentHashMap.newKeySet();
     final AtomicReference<Double> lastSuccess = new AtomicReference<>(Double.NaN);
     final AtomicReference<Double> lastFailure = new AtomicReference<>(Double.NaN);
     final AtomicReference<Double> lastRunDuration = new AtomicReference<>(Double.NaN);

@@ -1,10 +1,12 @@
 package io.dailycup.analytics.operator.reconcile;
 
 import io.dailycup.analytics.operator.metrics.RefreshMetrics;
+import io.dailycup.analytics.operator.model.AlertsSpec;
 import io.dailycup.analytics.operator.model.AnalyticsRefresh;
 import io.dailycup.analytics.operator.model.AnalyticsRefreshStatus;
 import io.dailycup.analytics.operator.model.RunResult;
 import io.dailycup.analytics.operator.model.RunStatus;
+import io.dailycup.analytics.operator.schedule.LongestIntervals;
 import io.dailycup.analytics.operator.schedule.Schedule;
 import io.dailycup.analytics.operator.validate.Problem;
 import io.dailycup.analytics.operator.validate.SpecValidator;
@@ -70,6 +72,8 @@ public class AnalyticsRefreshReconciler
   private final Notifications notifications;
   private final Duration staleReminder;
   private final Clock clock;
+
+  private final LongestIntervals longestIntervals = new LongestIntervals();
 
   /** The status each resource was last given by this process, by UID, as JSON. */
   private final Map<String, String> statusWritten = new ConcurrentHashMap<>();
@@ -278,7 +282,7 @@ public class AnalyticsRefreshReconciler
         Schedule.parse(refresh.getSpec().getSchedule(), ZoneId.of(refresh.getSpec().getTimeZone()));
     scheduleTimes(refresh, status, cronJob, schedule, now);
     noteResumption(refresh, status, now);
-    Duration longestInterval = schedule.longestInterval(now);
+    Duration longestInterval = longestIntervals.of(schedule, now);
     Staleness staleness = Staleness.judge(refresh, longestInterval, now);
     staleEpisode(refresh, status, staleness, now);
     notifications.stale(refresh, status, staleness, now);
@@ -392,6 +396,20 @@ public class AnalyticsRefreshReconciler
     Optional.ofNullable(Times.parse(status.getLastFailureTime()))
         .ifPresent(at -> metrics.lastFailure(key, at));
     metrics.stale(key, staleness.stale());
+    metrics.alertChannels(key, alertChannels(refresh));
+  }
+
+  /** The channel names the resource's alerts go to, as the alert counters tag them. */
+  private static List<String> alertChannels(AnalyticsRefresh refresh) {
+    AlertsSpec alerts = refresh.getSpec().getAlerts();
+    List<String> channels = new ArrayList<>();
+    if (alerts != null && alerts.getSlack() != null) {
+      channels.add("slack");
+    }
+    if (alerts != null && alerts.getEmail() != null) {
+      channels.add("email");
+    }
+    return channels;
   }
 
   /** Removes what the cluster's garbage collector cannot: the resource's metric series. */

@@ -85,6 +85,15 @@ public final class Schedule {
     }
   }
 
+  /** The expression as written, macros not expanded. */
+  public String expression() {
+    return expression;
+  }
+
+  public ZoneId zone() {
+    return zone;
+  }
+
   /** The first scheduled time after {@code now}, if the schedule ever fires again. */
   public Optional<Instant> nextAfter(Instant now) {
     return executions.nextExecution(now.atZone(zone)).map(ZonedDateTime::toInstant);

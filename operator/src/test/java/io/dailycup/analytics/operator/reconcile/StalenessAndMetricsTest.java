@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.dailycup.analytics.operator.model.AnalyticsRefresh;
+import io.dailycup.analytics.operator.model.SecretKeyReference;
+import io.dailycup.analytics.operator.model.SlackAlertSpec;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
@@ -160,6 +162,33 @@ class StalenessAndMetricsTest {
             () ->
                 assertThat(operator.scrape())
                     .doesNotContainPattern("analytics_refresh_\\w+\\{[^}]*name=\"measured\""));
+  }
+
+  @Test
+  void alertCountersStartAtZeroForTheChannelsTheResourceUsesOnly() {
+    operator.createDatabaseSecret("slack-only-db", validDatabaseSecret());
+    operator.createDatabaseSecret("slack-only-hook", Map.of("webhook", "https://hooks.example/x"));
+    AnalyticsRefresh slackOnly = refresh("slack-only", "0 3 * * *");
+    SlackAlertSpec slack = new SlackAlertSpec();
+    SecretKeyReference webhook = new SecretKeyReference();
+    webhook.setName("slack-only-hook");
+    webhook.setKey("webhook");
+    slack.setWebhookSecretRef(webhook);
+    slackOnly.getSpec().getAlerts().setSlack(slack);
+    client.resource(slackOnly).create();
+    awaitCronJob("slack-only");
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(operator.scrape())
+                    .containsPattern(
+                        "analytics_refresh_alerts_total\\{channel=\"slack\",name=\"slack-only\""
+                            + "[^}]*result=\"failed\",type=\"Failure\"} 0\\.0"));
+    assertThat(operator.scrape())
+        .doesNotContainPattern(
+            "analytics_refresh_alerts_total\\{channel=\"email\",name=\"slack-only\"");
   }
 
   /** The value of a series of the resource {@code name}, parsed from the scrape. */
