@@ -69,9 +69,10 @@ public final class AnalyticsRefreshOperator {
               .withCloseClientOnStop(false)
               .withSSABasedCreateUpdateMatchForDependentResources(serverSideApply)
               .withUseSSAToPatchPrimaryResource(serverSideApply)
-              .withMetrics(
-                  MicrometerMetrics.newPerResourceCollectingMicrometerMetricsBuilder(registry)
-                      .build());
+              // The SDK's series per controller, not per resource: the operator's own series
+              // carry each resource, and a thousand resources' reconcile timers would cost
+              // memory here and cardinality in Prometheus.
+              .withMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry));
           if (settings.leaderElection()) {
             overrider.withLeaderElectionConfiguration(
                 LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(

@@ -152,7 +152,10 @@ class StalenessAndMetricsTest {
                       "analytics_refresh_runs_total\\{[^}]*name=\"measured\"[^}]*"
                           + "result=\"Succeeded\"[^}]*trigger=\"Scheduled\"[^}]*} 1\\.0");
             });
-    assertThat(operator.scrape()).contains("jvm_memory_used_bytes");
+    assertThat(operator.scrape())
+        .contains("jvm_memory_used_bytes")
+        .contains("operator_sdk_")
+        .doesNotContainPattern("operator_sdk_\\w+\\{[^}]*\"measured\"");
 
     client.resources(AnalyticsRefresh.class).inNamespace(NAMESPACE).withName("measured").delete();
 
