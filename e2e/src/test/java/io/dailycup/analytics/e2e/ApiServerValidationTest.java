@@ -6,25 +6,18 @@ import io.dailycup.analytics.e2e.harness.E2eEnvironment;
 import io.dailycup.analytics.e2e.harness.Kubectl;
 import io.dailycup.analytics.e2e.harness.Namespace;
 import io.dailycup.analytics.e2e.harness.RefreshYaml;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The CRD's schema at work in a real API server: bad resources never reach the operator. */
 class ApiServerValidationTest {
 
-  private static Namespace namespace;
+  @AutoClose private static Namespace namespace;
 
   @BeforeAll
   static void createNamespace() throws Exception {
     namespace = Namespace.create(E2eEnvironment.get(), "e2e-validation");
-  }
-
-  @AfterAll
-  static void deleteNamespace() {
-    if (namespace != null) {
-      namespace.delete();
-    }
   }
 
   @Test

@@ -10,7 +10,7 @@ import io.dailycup.analytics.e2e.harness.Namespace;
 import io.dailycup.analytics.e2e.harness.RefreshYaml;
 import io.dailycup.analytics.operator.model.RunResult;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,21 +18,13 @@ import org.junit.jupiter.api.Test;
 class DeletionTest {
 
   private static E2eEnvironment environment;
-  private static Namespace namespace;
+  @AutoClose private static Namespace namespace;
 
   @BeforeAll
   static void createNamespace() throws Exception {
     environment = E2eEnvironment.get();
     namespace = Namespace.create(environment, "e2e-deletion");
-    String database = environment.database().createDatabase("deletion", 10);
-    namespace.databaseSecret("db", database, environment.database().password());
-  }
-
-  @AfterAll
-  static void deleteNamespace() {
-    if (namespace != null) {
-      namespace.delete();
-    }
+    namespace.createDatabase(10);
   }
 
   @Test

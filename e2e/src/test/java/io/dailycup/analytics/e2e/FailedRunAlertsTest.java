@@ -11,7 +11,7 @@ import io.dailycup.analytics.e2e.harness.RefreshYaml;
 import io.dailycup.analytics.operator.model.AnalyticsRefresh;
 import io.dailycup.analytics.operator.model.RunResult;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -25,28 +25,18 @@ class FailedRunAlertsTest {
   private static final String WRONG_PASSWORD = "not-the-password";
 
   private static E2eEnvironment environment;
-  private static Namespace namespace;
-  private static AlertSinks alerts;
+  @AutoClose private static Namespace namespace;
+  @AutoClose private static AlertSinks alerts;
   private static String database;
 
   @BeforeAll
   static void createNamespace() throws Exception {
     environment = E2eEnvironment.get();
     namespace = Namespace.create(environment, "e2e-failing");
-    database = environment.database().createDatabase("failing", 10);
+    database = namespace.createDatabase(10);
     namespace.databaseSecret("db", database, WRONG_PASSWORD);
     alerts = new AlertSinks();
     alerts.createSecrets(namespace);
-  }
-
-  @AfterAll
-  static void deleteNamespace() {
-    if (namespace != null) {
-      namespace.delete();
-    }
-    if (alerts != null) {
-      alerts.close();
-    }
   }
 
   @Test

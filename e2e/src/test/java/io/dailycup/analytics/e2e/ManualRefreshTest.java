@@ -12,7 +12,7 @@ import io.dailycup.analytics.e2e.harness.Namespace;
 import io.dailycup.analytics.e2e.harness.RefreshYaml;
 import io.dailycup.analytics.operator.model.RunResult;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -23,29 +23,18 @@ class ManualRefreshTest {
   private static final String TEST_ALERT_REQUEST = "analytics.dailycup.io/test-alert-requested-at";
 
   private static E2eEnvironment environment;
-  private static Namespace namespace;
-  private static AlertSinks alerts;
+  @AutoClose private static Namespace namespace;
+  @AutoClose private static AlertSinks alerts;
   private static String database;
 
   @BeforeAll
   static void createNamespace() throws Exception {
     environment = E2eEnvironment.get();
     namespace = Namespace.create(environment, "e2e-manual");
-    database = environment.database().createDatabase("manual", 30);
-    namespace.databaseSecret("db", database, environment.database().password());
+    database = namespace.createDatabase(30);
     alerts = new AlertSinks();
     alerts.createSecrets(namespace);
     namespace.apply(RefreshYaml.incremental("nightly", "0 3 * * *", AlertSinks.alertsYaml()));
-  }
-
-  @AfterAll
-  static void deleteNamespace() {
-    if (namespace != null) {
-      namespace.delete();
-    }
-    if (alerts != null) {
-      alerts.close();
-    }
   }
 
   @Test

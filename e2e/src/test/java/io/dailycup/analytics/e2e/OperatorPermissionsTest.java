@@ -7,7 +7,7 @@ import io.dailycup.analytics.e2e.harness.E2eEnvironment;
 import io.dailycup.analytics.e2e.harness.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,20 +19,13 @@ import org.junit.jupiter.api.Test;
 class OperatorPermissionsTest {
 
   private static E2eEnvironment environment;
-  private static Namespace namespace;
+  @AutoClose private static Namespace namespace;
 
   @BeforeAll
   static void createNamespace() throws Exception {
     environment = E2eEnvironment.get();
     namespace = Namespace.create(environment, "e2e-permissions");
     namespace.secret("db", java.util.Map.of("password", "secret"));
-  }
-
-  @AfterAll
-  static void deleteNamespace() {
-    if (namespace != null) {
-      namespace.delete();
-    }
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.dailycup.analytics.operator.model.RunResult;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,34 +23,26 @@ import org.junit.jupiter.api.Test;
 class OperatorRestartTest {
 
   private static E2eEnvironment environment;
-  private static Namespace namespace;
-  private static AlertSinks alerts;
+  @AutoClose private static Namespace namespace;
+  @AutoClose private static AlertSinks alerts;
   private static String database;
 
   @BeforeAll
   static void createNamespace() throws Exception {
     environment = E2eEnvironment.get();
     namespace = Namespace.create(environment, "e2e-restart");
-    database = environment.database().createDatabase("restart", 10);
+    database = namespace.createDatabase(10);
     // The run fails on the missing source table, while the audit rows can still be written.
     environment.database().dropSourceTable(database);
-    namespace.databaseSecret("db", database, environment.database().password());
     alerts = new AlertSinks();
     alerts.createSecrets(namespace);
   }
 
   @AfterAll
-  static void cleanUp() throws Exception {
-    if (environment == null) {
-      return;
-    }
-    environment.node().release();
-    environment.startOperator();
-    if (namespace != null) {
-      namespace.delete();
-    }
-    if (alerts != null) {
-      alerts.close();
+  static void restoreOperatorAndNode() throws Exception {
+    if (environment != null) {
+      environment.node().release();
+      environment.startOperator();
     }
   }
 

@@ -13,7 +13,7 @@ import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,22 +31,14 @@ class ScheduledRefreshTest {
   private static final int MESSAGES = 120;
 
   private static E2eEnvironment environment;
-  private static Namespace namespace;
+  @AutoClose private static Namespace namespace;
   private static String database;
 
   @BeforeAll
   static void createNamespace() throws Exception {
     environment = E2eEnvironment.get();
     namespace = Namespace.create(environment, "e2e-scheduled");
-    database = environment.database().createDatabase("scheduled", MESSAGES);
-    namespace.databaseSecret("db", database, environment.database().password());
-  }
-
-  @AfterAll
-  static void deleteNamespace() {
-    if (namespace != null) {
-      namespace.delete();
-    }
+    database = namespace.createDatabase(MESSAGES);
   }
 
   @Test

@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,7 +70,7 @@ public final class ControlPlane implements AutoCloseable {
     String adminToken = randomToken();
     String controllerManagerToken = randomToken();
     try {
-      int etcdPort = freePort();
+      int etcdPort = LocalPorts.free();
       LocalProcess etcd =
           LocalProcess.start("etcd", etcdCommand(binaries, directory, etcdPort), logs);
       processes.add(etcd);
@@ -85,7 +84,7 @@ public final class ControlPlane implements AutoCloseable {
               + ",e2e-admin,e2e-admin,system:masters\n"
               + controllerManagerToken
               + ",system:kube-controller-manager,kube-controller-manager,system:masters\n");
-      int apiPort = freePort();
+      int apiPort = LocalPorts.free();
       String url = "https://127.0.0.1:" + apiPort;
       LocalProcess apiServer =
           LocalProcess.start(
@@ -174,7 +173,7 @@ public final class ControlPlane implements AutoCloseable {
 
   private static List<String> etcdCommand(ControlPlaneBinaries binaries, Path directory, int port)
       throws IOException {
-    int peerPort = freePort();
+    int peerPort = LocalPorts.free();
     String client = "http://127.0.0.1:" + port;
     String peer = "http://127.0.0.1:" + peerPort;
     return List.of(
@@ -225,7 +224,7 @@ public final class ControlPlane implements AutoCloseable {
         "--service-account-private-key-file=" + keys.privateKey(),
         "--leader-elect=false",
         "--bind-address=127.0.0.1",
-        "--secure-port=" + freePort(),
+        "--secure-port=" + LocalPorts.free(),
         "--v=1");
   }
 
@@ -303,12 +302,6 @@ public final class ControlPlane implements AutoCloseable {
     @Override
     public X509Certificate[] getAcceptedIssuers() {
       return new X509Certificate[0];
-    }
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 

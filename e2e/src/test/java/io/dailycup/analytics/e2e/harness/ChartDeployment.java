@@ -3,6 +3,7 @@ package io.dailycup.analytics.e2e.harness;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.authentication.TokenRequestBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -15,7 +16,10 @@ import java.util.Map;
  * run outside a Pod authenticates with.
  */
 public record ChartDeployment(
-    String namespace, Map<String, String> environment, String serviceAccount) {
+    String namespace,
+    Map<String, String> environment,
+    String serviceAccount,
+    long memoryLimitBytes) {
 
   /** The name the operator's Pod would have; it identifies the operator in Events. */
   static final String POD_NAME = "analytics-refresh-operator-e2e";
@@ -44,7 +48,9 @@ public record ChartDeployment(
     return new ChartDeployment(
         namespace,
         Map.copyOf(environment),
-        deployment.getSpec().getTemplate().getSpec().getServiceAccountName());
+        deployment.getSpec().getTemplate().getSpec().getServiceAccountName(),
+        Quantity.getAmountInBytes(container.getResources().getLimits().get("memory"))
+            .longValueExact());
   }
 
   /** A fresh token of the Deployment's ServiceAccount, from the TokenRequest API. */

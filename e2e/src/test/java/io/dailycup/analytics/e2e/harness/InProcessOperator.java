@@ -1,6 +1,7 @@
 package io.dailycup.analytics.e2e.harness;
 
 import io.dailycup.analytics.e2e.cluster.ControlPlane;
+import io.dailycup.analytics.e2e.cluster.LocalPorts;
 import io.dailycup.analytics.operator.AnalyticsRefreshOperator;
 import io.dailycup.analytics.operator.HealthServer;
 import io.dailycup.analytics.operator.OperatorSettings;
@@ -8,7 +9,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -40,7 +40,7 @@ public final class InProcessOperator implements AutoCloseable {
     ChartDeployment deployment = ChartDeployment.read(admin, namespace, release);
     OperatorSettings settings =
         OperatorSettings.fromEnvironment(
-            deployment.environmentWith("METRICS_PORT", String.valueOf(freePort())));
+            deployment.environmentWith("METRICS_PORT", String.valueOf(LocalPorts.free())));
     KubernetesClient client = plane.clientWithToken(deployment.token(admin));
     PrometheusMeterRegistry registry = AnalyticsRefreshOperator.metricsRegistry();
     Operator operator =
@@ -75,11 +75,5 @@ public final class InProcessOperator implements AutoCloseable {
     operator.stop();
     health.close();
     client.close();
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }

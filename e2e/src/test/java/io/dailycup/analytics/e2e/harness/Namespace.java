@@ -6,6 +6,7 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -13,7 +14,7 @@ import java.util.Map;
  * A scenario's own namespace, with the Secrets a user creates beside an AnalyticsRefresh and
  * shortcuts to read what the operator made.
  */
-public final class Namespace {
+public final class Namespace implements AutoCloseable {
 
   private final E2eEnvironment environment;
   private final String name;
@@ -34,6 +35,16 @@ public final class Namespace {
 
   public String name() {
     return name;
+  }
+
+  /**
+   * A database of this namespace's own holding {@code messages} source rows, and the Secret {@code
+   * db} that logs in to it; returns the database's name.
+   */
+  public String createDatabase(int messages) throws SQLException {
+    String database = environment.database().createDatabase(name, messages);
+    databaseSecret("db", database, environment.database().password());
+    return database;
   }
 
   /** The database Secret, as in deploy/examples: url, username and password. */
@@ -91,7 +102,9 @@ public final class Namespace {
     return client().batch().v1().jobs().inNamespace(name).list().getItems();
   }
 
-  public void delete() {
+  /** Deletes the namespace and with it everything the scenario made there. */
+  @Override
+  public void close() {
     client().namespaces().withName(name).delete();
   }
 

@@ -131,7 +131,7 @@ public final class NodeAgent implements AutoCloseable {
       } else if (nodeName.equals(pod.getSpec().getNodeName())
           && "Pending".equals(phase(pod))
           && seen.add(pod.getMetadata().getUid())) {
-        work.execute(() -> run(pod));
+        work.execute(() -> runReportingFailures(pod));
       }
     } catch (KubernetesClientException e) {
       // The Pod changed or went away meanwhile; the informer brings its next version.
@@ -156,12 +156,32 @@ public final class NodeAgent implements AutoCloseable {
         .create();
   }
 
+  /**
+   * Runs a Pod on a worker thread. A Pod deleted while it runs makes the status writes fail with
+   * 404: that is the end of its story, not an error.
+   */
+  private void runReportingFailures(Pod pod) {
+    try {
+      run(pod);
+    } catch (KubernetesClientException e) {
+      if (e.getCode() == 404) {
+        LOG.debug("Pod {} went away while it ran", pod.getMetadata().getName());
+      } else {
+        LOG.warn(
+            "Pod {} could not be run or reported: {}", pod.getMetadata().getName(), e.getMessage());
+      }
+    }
+  }
+
   private void run(Pod pod) {
     try {
       // Held Pods stay Pending, as if their image were being pulled.
       awaitStart();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return;
+    }
+    if (deletedMeanwhile(pod)) {
       return;
     }
     Container container = pod.getSpec().getContainers().get(0);
@@ -190,6 +210,19 @@ public final class NodeAgent implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** A held Pod may have been deleted while it waited; a kubelet would not start it then. */
+  private boolean deletedMeanwhile(Pod pod) {
+    Pod current =
+        client
+            .pods()
+            .inNamespace(pod.getMetadata().getNamespace())
+            .withName(pod.getMetadata().getName())
+            .get();
+    return current == null
+        || current.getMetadata().getDeletionTimestamp() != null
+        || !current.getMetadata().getUid().equals(pod.getMetadata().getUid());
   }
 
   private void awaitStart() throws InterruptedException {
