@@ -30,7 +30,12 @@ record JobRun(
     long peakResidentBytes,
     RefreshWindow days) {
 
-  /** Everything the process costs beyond the refresh's statements. */
+  /** Starting the JVM, connecting and taking the lock: all before the first refresh statement. */
+  Duration startup() {
+    return toLock.plus(preparation);
+  }
+
+  /** Everything the process costs beyond the refresh's statements, its exit included. */
   Duration overhead() {
     return wall.minus(refresh);
   }

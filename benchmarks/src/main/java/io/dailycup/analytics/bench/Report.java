@@ -126,22 +126,24 @@ final class Report {
     add(
         "Medians over every run at the size; memory is the largest of any run. Start to lock: the"
             + " JVM, the first connection, the lock. Preparation: a second connection, the summary"
-            + " created if missing, the source's first and last day. Finish: dropping the"
-            + " replaced table (full refresh), closing the pool, the JVM's exit. Overhead: all"
-            + " but the refresh's statements.");
+            + " created if missing, the source's first and last day. Start-up: the two together,"
+            + " all before the first refresh statement. Finish: dropping the replaced table (full"
+            + " refresh), closing the pool, the JVM's exit. Overhead: all but the refresh's"
+            + " statements.");
     add("");
     add(
-        "| Rows | Start to lock (s) | Preparation (s) | Finish (s) | Overhead (s) | Peak heap (MB)"
-            + " | Peak RSS (MB) |");
-    add("|---:|---:|---:|---:|---:|---:|---:|");
+        "| Rows | Start to lock (s) | Preparation (s) | Start-up (s) | Finish (s) | Overhead (s) |"
+            + " Peak heap (MB) | Peak RSS (MB) |");
+    add("|---:|---:|---:|---:|---:|---:|---:|---:|");
     for (SizeResult size : results.sizes()) {
       List<JobRun> runs = size.jobRuns();
       add(
-          "| %s | %.3f | %.3f | %.3f | %.3f | %.0f | %.0f |"
+          "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.0f | %.0f |"
               .formatted(
                   count(size.rows()),
                   Stats.median(runs, r -> Stats.seconds(r.toLock())),
                   Stats.median(runs, r -> Stats.seconds(r.preparation())),
+                  Stats.median(runs, r -> Stats.seconds(r.startup())),
                   Stats.median(runs, r -> Stats.seconds(r.finish())),
                   Stats.median(runs, r -> Stats.seconds(r.overhead())),
                   Stats.max(runs, JobRun::peakHeapBytes) / (1 << 20),

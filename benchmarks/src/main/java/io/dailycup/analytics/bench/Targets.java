@@ -1,8 +1,11 @@
 package io.dailycup.analytics.bench;
 
 import io.dailycup.analytics.bench.Availability.Watched;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -94,17 +97,25 @@ final class Targets {
         peak < HEAP_LIMIT_BYTES);
   }
 
-  /** The median overhead of each size, and the worst of those. */
+  /**
+   * The design's overhead is starting, connecting and locking: everything before the first refresh
+   * statement. The median of each size, and the worst of those; the exit is shown beside.
+   */
   private static Row overhead(Results results) {
-    double worst =
+    SizeResult worst =
         results.sizes().stream()
-            .mapToDouble(size -> Stats.median(size.jobRuns(), r -> Stats.seconds(r.overhead())))
-            .max()
+            .max(Comparator.comparingDouble(size -> medianSeconds(size, JobRun::startup)))
             .orElseThrow();
+    double startup = medianSeconds(worst, JobRun::startup);
     return new Row(
-        "process overhead (start, connect, lock, and exit) under 1.5 s",
-        "%.2f s (median of the worst size)".formatted(worst),
-        worst < OVERHEAD_SECONDS);
+        "process overhead (start, connect, lock) under 1.5 s",
+        "%.2f s (%s rows; with the exit after the refresh, %.2f s)"
+            .formatted(startup, Report.count(worst.rows()), medianSeconds(worst, JobRun::overhead)),
+        startup < OVERHEAD_SECONDS);
+  }
+
+  private static double medianSeconds(SizeResult size, Function<JobRun, Duration> phase) {
+    return Stats.median(size.jobRuns(), run -> Stats.seconds(phase.apply(run)));
   }
 
   private static List<Watched> watched(Results results, Predicate<Watched> which) {
