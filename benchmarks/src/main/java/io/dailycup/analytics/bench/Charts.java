@@ -41,6 +41,9 @@ final class Charts {
   private static final List<Color> SCENARIO_COLORS =
       List.of(JOB, new Color(0x2ca02c), new Color(0x9467bd));
   private static final BasicStroke SOLID = new BasicStroke(2.2f);
+  private static final BasicStroke DOTTED =
+      new BasicStroke(
+          2.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f, new float[] {1f, 5f}, 0f);
   private static final BasicStroke DASHED =
       new BasicStroke(
           2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {7f, 5f}, 0f);
@@ -52,7 +55,10 @@ final class Charts {
     save(readerView(results.largest()), directory.resolve(READER_VIEW));
   }
 
-  /** Median time of each refresh against source rows, the bare SELECT dashed beside it. */
+  /**
+   * Median time of each refresh against source rows: the job's process, its code in a warm JVM, and
+   * the bare SELECT beside them.
+   */
   private static JFreeChart refreshTime(List<SizeResult> sizes) {
     XYSeriesCollection series = new XYSeriesCollection();
     XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
@@ -60,20 +66,25 @@ final class Charts {
     for (int i = 0; i < plotted.size(); i++) {
       Scenario scenario = plotted.get(i);
       XYSeries job = new XYSeries(scenario.label() + ": job");
+      XYSeries inProcess = new XYSeries(scenario.label() + ": job's code, warm JVM");
       XYSeries bare = new XYSeries(scenario.label() + ": bare SELECT");
       for (SizeResult size : sizes) {
         job.add(size.rows(), size.medianRefreshSeconds(scenario));
+        inProcess.add(size.rows(), size.medianInProcessSeconds(scenario));
         bare.add(size.rows(), size.medianBareSeconds(scenario));
       }
       style(renderer, series.getSeriesCount(), SCENARIO_COLORS.get(i), SOLID);
       series.addSeries(job);
+      style(renderer, series.getSeriesCount(), SCENARIO_COLORS.get(i), DOTTED);
+      series.addSeries(inProcess);
       style(renderer, series.getSeriesCount(), SCENARIO_COLORS.get(i), DASHED);
       series.addSeries(bare);
     }
     LogAxis rows = decades(new LogAxis("Source rows (365 days)"), "#,##0");
     LogAxis seconds = decades(new LogAxis("Seconds (median)"), "#,##0.###");
     return chart(
-        "Refresh time against source rows: the job (solid) and the bare SELECT (dashed)",
+        "Refresh time: the job's process (solid), its code in a warm JVM (dotted), bare SELECT"
+            + " (dashed)",
         styled(new XYPlot(series, rows, seconds, renderer)));
   }
 

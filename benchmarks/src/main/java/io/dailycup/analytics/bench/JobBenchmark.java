@@ -139,7 +139,7 @@ public final class JobBenchmark implements Callable<Integer> {
       return 2;
     }
     Instant started = Instant.now();
-    double loadBefore = Machine.loadAverage();
+    LoadSampler load = new LoadSampler();
     TestServer server = server();
     Path scratch = Files.createDirectories(out.resolve("scratch"));
     JobProcess jobs = new JobProcess(jobJar.toAbsolutePath(), jobHeap, scratch);
@@ -151,6 +151,7 @@ public final class JobBenchmark implements Callable<Integer> {
                   server, jobs, warmUpRounds, repeats, seed, LocalDate.now(SourceData.ZONE), log)
               .run(size));
     }
+    load.close();
     Results results =
         new Results(
             Machine.here(),
@@ -161,8 +162,7 @@ public final class JobBenchmark implements Callable<Integer> {
             repeats,
             started,
             Duration.between(started, Instant.now()),
-            loadBefore,
-            Machine.loadAverage(),
+            load.samples(),
             startAndExit,
             sizes);
     write(results, scratch);

@@ -44,21 +44,30 @@ final class Report {
     ServerFacts server = results.server();
     add("# Refresh job benchmark");
     add("");
+    List<Double> load = results.loadAverages();
     add(
-        "Run %s UTC, %.0f s. Machine: %s, %d cores, %,d MiB, %s, %s. Load average %.1f at the"
-                .formatted(
-                    DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                        .format(results.started().atOffset(ZoneOffset.UTC)),
-                    Stats.seconds(results.took()),
-                    machine.cpu(),
-                    machine.cores(),
-                    machine.memoryMegabytes(),
-                    machine.system(),
-                    machine.java(),
-                    results.loadAverageBefore())
-            + " start and %.1f at the end (above %d, other work competed for the cores)."
-                .formatted(results.loadAverageAfter(), machine.cores()));
+        "Run %s UTC, %.0f s. Machine: %s, %d cores, %,d MiB, %s, %s."
+            .formatted(
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .format(results.started().atOffset(ZoneOffset.UTC)),
+                Stats.seconds(results.took()),
+                machine.cpu(),
+                machine.cores(),
+                machine.memoryMegabytes(),
+                machine.system(),
+                machine.java()));
     add("");
+    if (!load.isEmpty()) {
+      add(
+          ("Load average (one minute, sampled every 10 s): %.1f at least, %.1f median, %.1f at"
+                  + " most; above %d, other work was competing for the cores.")
+              .formatted(
+                  Stats.min(load, Double::doubleValue),
+                  Stats.median(load, Double::doubleValue),
+                  Stats.max(load, Double::doubleValue),
+                  machine.cores()));
+      add("");
+    }
     add(
         "Database: %s %s, buffer pool %,d MiB, redo log %,d MiB, innodb_flush_log_at_trx_commit=%d."
             .formatted(

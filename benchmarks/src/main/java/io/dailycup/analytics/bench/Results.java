@@ -9,8 +9,7 @@ import java.util.List;
  * One benchmark run: where it ran, how, and what it measured at each size.
  *
  * @param startAndExit the JVM starting and exiting with no database work ({@code --version})
- * @param loadAverageBefore the machine's load average when the run started
- * @param loadAverageAfter and when it ended
+ * @param loadAverages the machine's one-minute load average, sampled every 10 s through the run
  */
 record Results(
     Machine machine,
@@ -21,8 +20,7 @@ record Results(
     int repeats,
     Instant started,
     Duration took,
-    double loadAverageBefore,
-    double loadAverageAfter,
+    List<Double> loadAverages,
     List<Duration> startAndExit,
     List<SizeResult> sizes) {
 

@@ -19,6 +19,10 @@ final class Stats {
     return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   }
 
+  static <T> double min(Collection<T> samples, ToDoubleFunction<T> value) {
+    return samples.stream().mapToDouble(value).min().orElseThrow();
+  }
+
   static <T> double max(Collection<T> samples, ToDoubleFunction<T> value) {
     return samples.stream().mapToDouble(value).max().orElseThrow();
   }
