@@ -43,7 +43,7 @@ public final class JobBenchmark implements Callable<Integer> {
   @Option(
       names = "--repeats",
       paramLabel = "N",
-      description = "Measured rounds per size, after a warm-up round (default ${DEFAULT-VALUE}).")
+      description = "Measured rounds per size, after the warm-up (default ${DEFAULT-VALUE}).")
   int repeats = 5;
 
   @Option(
@@ -100,6 +100,7 @@ public final class JobBenchmark implements Callable<Integer> {
 
   @Option(
       names = "--seed",
+      paramLabel = "N",
       description = "Seed of the generated messages (default ${DEFAULT-VALUE}).")
   long seed = 20261203L;
 
@@ -139,18 +140,12 @@ public final class JobBenchmark implements Callable<Integer> {
       return 2;
     }
     Instant started = Instant.now();
-    LoadSampler load = new LoadSampler();
     TestServer server = server();
     Path scratch = Files.createDirectories(out.resolve("scratch"));
     JobProcess jobs = new JobProcess(jobJar.toAbsolutePath(), jobHeap, scratch);
+    LoadSampler load = new LoadSampler();
     List<Duration> startAndExit = startAndExit(jobs);
-    List<SizeResult> sizes = new ArrayList<>();
-    for (long size : rows) {
-      sizes.add(
-          new SizeBenchmark(
-                  server, jobs, warmUpRounds, repeats, seed, LocalDate.now(SourceData.ZONE), log)
-              .run(size));
-    }
+    List<SizeResult> sizes = measureSizes(server, jobs);
     load.close();
     Results results =
         new Results(
@@ -178,6 +173,15 @@ public final class JobBenchmark implements Callable<Integer> {
         Files.createDirectories(
             workDir.resolve(String.valueOf(ProcessHandle.current().pid())).toAbsolutePath());
     return TestServer.embedded(directory, List.of("--innodb-buffer-pool-size=" + bufferPool));
+  }
+
+  private List<SizeResult> measureSizes(TestServer server, JobProcess jobs) throws Exception {
+    List<SizeResult> sizes = new ArrayList<>();
+    for (long size : rows) {
+      LocalDate today = LocalDate.now(SourceData.ZONE);
+      sizes.add(new SizeBenchmark(server, jobs, warmUpRounds, repeats, seed, today, log).run(size));
+    }
+    return sizes;
   }
 
   private List<Duration> startAndExit(JobProcess jobs) throws Exception {
