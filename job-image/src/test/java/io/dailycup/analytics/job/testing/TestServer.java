@@ -2,19 +2,23 @@ package io.dailycup.analytics.job.testing;
 
 import io.dailycup.analytics.job.db.DatabaseSettings;
 import io.dailycup.analytics.job.demo.EmbeddedMariaDb;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The database server the tests use, one per test JVM: an external MySQL or MariaDB when {@code
  * DB_URL} (with {@code DB_USERNAME} and {@code DB_PASSWORD}) is set, otherwise an embedded MariaDB
- * started on first use and stopped when the JVM exits.
+ * started on first use and stopped when the JVM exits. The benchmarks choose theirs with {@link
+ * #external} and {@link #embedded}.
  */
 public final class TestServer {
 
@@ -33,9 +37,33 @@ public final class TestServer {
 
   public static synchronized TestServer get() {
     if (instance == null) {
-      instance = System.getenv("DB_URL") != null ? external() : embedded();
+      instance = System.getenv("DB_URL") != null ? fromEnvironment() : embeddedUnderTarget();
     }
     return instance;
+  }
+
+  /**
+   * The server of {@code url}, a {@code jdbc:mysql://} URL; its database, if it names one, is not
+   * used: each test database is created beside it.
+   */
+  public static TestServer external(String url, String username, String password) {
+    int pathStart = url.indexOf('/', "jdbc:mysql://".length());
+    String server = (pathStart < 0 ? url : url.substring(0, pathStart)) + "/";
+    return new TestServer(server, username, password);
+  }
+
+  /**
+   * An embedded MariaDB keeping its files in {@code directory}, started with extra {@code mariadbd}
+   * options and stopped when the JVM exits.
+   */
+  public static TestServer embedded(Path directory, List<String> serverOptions) {
+    try {
+      EmbeddedMariaDb server = EmbeddedMariaDb.start(directory, serverOptions);
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(server)));
+      return new TestServer("jdbc:mysql://127.0.0.1:" + server.port() + "/", "root", "");
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot start the embedded MariaDB: " + e.getMessage(), e);
+    }
   }
 
   /** Creates a database whose name starts with {@code purpose}, unique on the server. */
@@ -67,25 +95,22 @@ public final class TestServer {
     }
   }
 
-  private static TestServer external() {
-    String url = System.getenv("DB_URL");
-    int pathStart = url.indexOf('/', "jdbc:mysql://".length());
-    String server = (pathStart < 0 ? url : url.substring(0, pathStart)) + "/";
-    return new TestServer(
-        server, System.getenv("DB_USERNAME"), System.getenv().getOrDefault("DB_PASSWORD", ""));
+  private static TestServer fromEnvironment() {
+    return external(
+        System.getenv("DB_URL"),
+        System.getenv("DB_USERNAME"),
+        System.getenv().getOrDefault("DB_PASSWORD", ""));
   }
 
-  private static TestServer embedded() {
+  private static TestServer embeddedUnderTarget() {
     try {
-      Path directory =
+      return embedded(
           Files.createDirectories(
                   Path.of("target", "mariadb", String.valueOf(ProcessHandle.current().pid())))
-              .toAbsolutePath();
-      EmbeddedMariaDb server = EmbeddedMariaDb.start(directory);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(server)));
-      return new TestServer("jdbc:mysql://127.0.0.1:" + server.port() + "/", "root", "");
-    } catch (Exception e) {
-      throw new IllegalStateException("cannot start the embedded MariaDB: " + e.getMessage(), e);
+              .toAbsolutePath(),
+          List.of());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
