@@ -108,7 +108,7 @@ public final class AnalyticsRefreshOperator {
     return new AnalyticsRefreshReconciler(
         new CronJobDependent(new CronJobFactory(settings.defaultJobImage())),
         validator,
-        new RunTracker(new TerminationMessages(client), events),
+        new RunTracker(new TerminationMessages(client), new SecretValues(client), events),
         new ManualRefresh(client, events),
         events,
         metrics,

@@ -2,6 +2,7 @@ package io.dailycup.analytics.operator.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dailycup.analytics.operator.alert.Redaction;
 import io.dailycup.analytics.operator.model.RunResult;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
@@ -65,6 +66,12 @@ record JobOutcome(
             .orElse(null),
         message,
         finishedAt(job));
+  }
+
+  /** The same outcome with every secret masked in its message. */
+  JobOutcome redacted(Redaction redaction) {
+    return new JobOutcome(
+        result, mode, days, rowsWritten, durationSeconds, redaction.mask(message), finishedAt);
   }
 
   private static RunResult result(JsonNode json) {

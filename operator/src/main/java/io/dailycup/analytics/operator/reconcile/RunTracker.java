@@ -1,13 +1,16 @@
 package io.dailycup.analytics.operator.reconcile;
 
+import io.dailycup.analytics.operator.alert.Redaction;
 import io.dailycup.analytics.operator.model.AnalyticsRefresh;
 import io.dailycup.analytics.operator.model.AnalyticsRefreshStatus;
 import io.dailycup.analytics.operator.model.RunResult;
 import io.dailycup.analytics.operator.model.RunStatus;
 import io.dailycup.analytics.operator.model.RunTrigger;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -30,10 +33,12 @@ public class RunTracker {
   static final int RECORDED_JOBS_KEPT = 250;
 
   private final TerminationMessages messages;
+  private final SecretValues secrets;
   private final EventRecorder events;
 
-  public RunTracker(TerminationMessages messages, EventRecorder events) {
+  public RunTracker(TerminationMessages messages, SecretValues secrets, EventRecorder events) {
     this.messages = messages;
+    this.secrets = secrets;
     this.events = events;
   }
 
@@ -64,7 +69,7 @@ public class RunTracker {
 
   private FinishedRun record(
       AnalyticsRefresh refresh, AnalyticsRefreshStatus status, Job job, Instant now) {
-    JobOutcome outcome = JobOutcome.of(job, messages.of(job));
+    JobOutcome outcome = JobOutcome.of(job, messages.of(job)).redacted(redaction(refresh));
     boolean recovery =
         outcome.result() == RunResult.SUCCEEDED
             && (Optional.ofNullable(status.getConsecutiveFailures()).orElse(0) > 0
@@ -134,6 +139,32 @@ public class RunTracker {
         "RefreshSkipped",
         "Job %s: %s".formatted(job.getMetadata().getName(), outcome.message()));
     LOG.info("refresh run {} skipped: {}", job.getMetadata().getName(), outcome.message());
+  }
+
+  /**
+   * Masks the database password and anything that looks like a credential in a run's message: the
+   * message goes to status, an Event, the log, alerts and the audit row, and a log tail
+   * (FallbackToLogsOnError) or a custom image may print what the refresh job never does.
+   */
+  private Redaction redaction(AnalyticsRefresh refresh) {
+    String namespace = refresh.getMetadata().getNamespace();
+    String secret = refresh.getSpec().getDatabase().getSecretRef().getName();
+    try {
+      // Only the password: the URL and user name are what a person needs to read in the message.
+      return new Redaction(
+          secrets
+              .read(namespace, secret)
+              .map(data -> Collections.singletonList(data.get("password")))
+              .orElse(List.of()));
+    } catch (KubernetesClientException e) {
+      LOG.warn(
+          "cannot read Secret {}/{} to mask its values in a run's message ({}); masking what"
+              + " looks like a credential only",
+          namespace,
+          secret,
+          e.getCode());
+      return new Redaction(List.of());
+    }
   }
 
   private static void remember(AnalyticsRefreshStatus status, String jobName) {

@@ -10,6 +10,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.dailycup.analytics.operator.audit.AuditDatabase;
 import io.dailycup.analytics.operator.audit.AuditTestServer;
@@ -121,6 +122,46 @@ class AlertsAndAuditTest {
               assertThat(MAIL.getReceivedMessages()).hasSize(1);
               assertThat(auditRows("ANALYTICS_MATERIALIZED_REFRESH_FAILED")).isEqualTo(1);
             });
+    assertNoSecretAnywhere();
+  }
+
+  @Test
+  void aLogTailThatPrintsCredentialsReachesNoStatusEventAlertOrAuditRowUnmasked() throws Exception {
+    CronJob cronJob = createAlertedRefresh(audit.url());
+    jobs.startScheduled(cronJob, name + "-1");
+    // What a custom image might print before dying: not the job's JSON, so the operator reads
+    // the log tail (FallbackToLogsOnError), whose last line is the run's message.
+    jobs.finish(
+        NAMESPACE,
+        name + "-1",
+        false,
+        "connecting as root\nfailed: jdbc:mysql://root:"
+            + DB_PASSWORD
+            + "@db:3306/x?sslKeyPassword=keystore-pass refused; retry with password="
+            + DB_PASSWORD
+            + " (using password: YES)");
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(slack.getRequestCount()).isEqualTo(1);
+              assertThat(MAIL.getReceivedMessages()).hasSize(1);
+              assertThat(auditRows("ANALYTICS_MATERIALIZED_REFRESH_FAILED")).isEqualTo(1);
+            });
+    String message = operator.get(name).getStatus().getLastRun().getMessage();
+    assertThat(message)
+        .isEqualTo(
+            "failed: jdbc:mysql://root:[redacted]@db:3306/x?sslKeyPassword=[redacted] refused;"
+                + " retry with password=[redacted] (using password: YES)");
+    assertThat(slack.takeRequest().getBody().utf8())
+        .contains("jdbc:mysql://root:[redacted]@db")
+        .doesNotContain(DB_PASSWORD, "keystore-pass");
+    assertThat(GreenMailUtil.getBody(MAIL.getReceivedMessages()[0]))
+        .doesNotContain(DB_PASSWORD, "keystore-pass");
+    assertThat(auditDetails("ANALYTICS_MATERIALIZED_REFRESH_FAILED"))
+        .contains("[redacted]")
+        .doesNotContain(DB_PASSWORD, "keystore-pass");
     assertNoSecretAnywhere();
   }
 
@@ -309,6 +350,22 @@ class AlertsAndAuditTest {
       }
     } catch (java.sql.SQLSyntaxErrorException e) {
       return 0; // the table does not exist yet
+    }
+  }
+
+  private String auditDetails(String action) throws Exception {
+    try (Connection connection =
+            DriverManager.getConnection(audit.url(), audit.username(), audit.password());
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT GROUP_CONCAT(details) FROM analytics_refresh_audit"
+                    + " WHERE action = ? AND target LIKE ?")) {
+      query.setString(1, action);
+      query.setString(2, NAMESPACE + "/" + name + " %");
+      try (ResultSet result = query.executeQuery()) {
+        result.next();
+        return result.getString(1);
+      }
     }
   }
 
