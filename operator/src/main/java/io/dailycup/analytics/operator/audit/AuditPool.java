@@ -54,7 +54,9 @@ final class AuditPool implements AutoCloseable {
       throws AuditUnavailableException {
     if (!database.supported()) {
       throw new AuditUnavailableException(
-          "the database URL of " + key + " is not a jdbc:mysql://host:port/database URL", null);
+          "the database URL of " + key + " is not a jdbc:mysql://host:port/database URL",
+          null,
+          true);
     }
     return new AuditPool(database, new HikariDataSource(config(key, database)), now);
   }

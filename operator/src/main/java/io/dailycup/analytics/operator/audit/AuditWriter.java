@@ -60,7 +60,8 @@ public final class AuditWriter implements AutoCloseable {
    * @param rows the rows to insert; nothing happens (no connection either) when empty
    * @throws IllegalArgumentException when {@code table} is not such a name; no SQL has run then
    * @throws AuditUnavailableException when the URL is not a jdbc:mysql:// URL, there is no
-   *     connection, or the database refused the batch; no row of the batch was written
+   *     connection, or the database refused the batch; no row of the batch was written. {@link
+   *     AuditUnavailableException#refused()} tells a refusal from an outage
    */
   public void write(String poolKey, AuditDatabase database, String table, List<AuditRow> rows)
       throws AuditUnavailableException {
@@ -175,9 +176,14 @@ public final class AuditWriter implements AutoCloseable {
       // The pool gave up waiting because this thread was interrupted: keep that visible.
       Thread.currentThread().interrupt();
     }
+    boolean refused = SqlFailures.isRefusal(e);
     return new AuditUnavailableException(
-        "audit rows not written to " + database.server() + ": " + database.redact(rootMessage(e)),
-        e);
+        (refused ? "audit rows refused by " : "audit rows not written to ")
+            + database.server()
+            + ": "
+            + database.redact(rootMessage(e)),
+        e,
+        refused);
   }
 
   private static boolean causedByInterrupt(Throwable failure) {

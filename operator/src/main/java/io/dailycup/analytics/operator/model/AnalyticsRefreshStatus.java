@@ -69,6 +69,11 @@ public class AnalyticsRefreshStatus {
   @JsonPropertyDescription("Audit rows dropped because the waiting list was full.")
   private Long auditRowsDropped = 0L;
 
+  @JsonPropertyDescription(
+      "Why the last attempt to write the waiting audit rows failed; absent once a write"
+          + " succeeds.")
+  private String auditError;
+
   @JsonPropertyDescription("Per-channel outcome of the latest alert.")
   private List<AlertDelivery> lastAlertDeliveries = new ArrayList<>();
 
@@ -206,6 +211,14 @@ public class AnalyticsRefreshStatus {
 
   public void setAuditRowsDropped(Long auditRowsDropped) {
     this.auditRowsDropped = auditRowsDropped;
+  }
+
+  public String getAuditError() {
+    return auditError;
+  }
+
+  public void setAuditError(String auditError) {
+    this.auditError = auditError;
   }
 
   public List<AlertDelivery> getLastAlertDeliveries() {

@@ -35,6 +35,12 @@ public class AuditTrail {
   /** How soon a queue that could not be written is tried again. */
   static final Duration RETRY = Duration.ofMinutes(1);
 
+  /**
+   * How soon a queue the database refused is tried again: a person has to act first, and each
+   * reconcile tries it anyway.
+   */
+  static final Duration RETRY_REFUSED = Duration.ofMinutes(10);
+
   private final AuditWriter writer;
   private final SecretValues secrets;
   private final EventRecorder events;
@@ -92,6 +98,7 @@ public class AuditTrail {
     writer.closeIdle();
     List<PendingAuditRow> pending = status.getPendingAudit();
     if (pending.isEmpty()) {
+      status.setAuditError(null);
       metrics.auditPending(key, 0);
       return Optional.empty();
     }
@@ -103,13 +110,38 @@ public class AuditTrail {
           pending.stream().map(row -> row(refresh, row)).toList());
       LOG.info("wrote {} audit rows", pending.size());
       pending.clear();
+      status.setAuditError(null);
       metrics.auditPending(key, 0);
       return Optional.empty();
     } catch (AuditUnavailableException e) {
       metrics.auditPending(key, pending.size());
-      LOG.info("{} audit rows wait: {}", pending.size(), e.getMessage());
-      return Optional.of(RETRY);
+      return Optional.of(failed(refresh, status, e));
     }
+  }
+
+  /**
+   * Records why the queue waits. A refusal gets a Warning Event when it first appears (or its
+   * reason changes), since it lasts until someone fixes the grant, the table or the Secret; an
+   * outage shows in status and the pending gauge only, and passes by itself.
+   */
+  private Duration failed(
+      AnalyticsRefresh refresh, AnalyticsRefreshStatus status, AuditUnavailableException e) {
+    int waiting = status.getPendingAudit().size();
+    boolean changed = !e.getMessage().equals(status.getAuditError());
+    status.setAuditError(e.getMessage());
+    if (!e.refused()) {
+      LOG.info("{} audit rows wait: {}", waiting, e.getMessage());
+      return RETRY;
+    }
+    if (changed) {
+      LOG.warn("{} audit rows wait for a fix: {}", waiting, e.getMessage());
+      events.warning(
+          refresh,
+          "AuditRefused",
+          "%s; %d audit rows wait in status.pendingAudit until this is fixed"
+              .formatted(e.getMessage(), waiting));
+    }
+    return RETRY_REFUSED;
   }
 
   /** Closes the resource's pool. */

@@ -59,10 +59,20 @@ class AuditWriterOutageTest {
     assertThatThrownBy(() -> writer.write(KEY, unreachable, TABLE, List.of(row("ns/x/1"))))
         .isInstanceOf(AuditUnavailableException.class)
         .hasMessageContaining("127.0.0.1:" + port + "/shop")
-        .hasMessageNotContaining(PASSWORD);
+        .hasMessageNotContaining(PASSWORD)
+        .satisfies(e -> assertThat(((AuditUnavailableException) e).refused()).isFalse());
 
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
     assertThat(unreachable.toString()).doesNotContain(PASSWORD);
+  }
+
+  @Test
+  void aUrlThatIsNotMysqlIsARefusal() {
+    AuditDatabase postgres = new AuditDatabase("jdbc:postgresql://db:5432/shop", "x", PASSWORD);
+
+    assertThatThrownBy(() -> writer.write(KEY, postgres, TABLE, List.of(row("ns/v/1"))))
+        .isInstanceOf(AuditUnavailableException.class)
+        .satisfies(e -> assertThat(((AuditUnavailableException) e).refused()).isTrue());
   }
 
   @Test
@@ -93,7 +103,8 @@ class AuditWriterOutageTest {
     try {
       assertThatThrownBy(() -> writer.write(KEY, database, TABLE, waiting))
           .isInstanceOf(AuditUnavailableException.class)
-          .hasMessageContaining(database.server());
+          .hasMessageContaining(database.server())
+          .satisfies(e -> assertThat(((AuditUnavailableException) e).refused()).isFalse());
     } finally {
       server.start();
     }

@@ -130,7 +130,8 @@ class AuditWriterTest {
                 writer.write(
                     KEY, database, table, List.of(row("ns/b/1"), row("poison"), row("ns/b/2"))))
         .isInstanceOf(AuditUnavailableException.class)
-        .hasMessageContaining(database.server());
+        .hasMessageContaining(database.server())
+        .satisfies(e -> assertThat(((AuditUnavailableException) e).refused()).isTrue());
     assertThat(StoredAuditRows.read(database, table)).isEmpty();
 
     writer.write(KEY, database, table, List.of(row("ns/b/1"), row("ns/b/2")));

@@ -254,6 +254,10 @@ class AlertsAndAuditTest {
                 assertThat(operator.get(name).getStatus().getPendingAudit())
                     .singleElement()
                     .satisfies(row -> assertThat(row.getRunId()).isEqualTo(name + "-1")));
+    assertThat(operator.get(name).getStatus().getAuditError())
+        .startsWith("audit rows not written to 127.0.0.1:1/nowhere: ");
+    // An outage passes by itself: status and the gauge show it, no Warning Event.
+    assertThat(operator.events(name)).noneMatch(event -> "AuditRefused".equals(event.getReason()));
 
     operator.createDatabaseSecret(name + "-db", databaseSecret(audit.url()));
     poke("database-back");
@@ -264,12 +268,63 @@ class AlertsAndAuditTest {
             () -> {
               assertThat(auditRows("ANALYTICS_MATERIALIZED_REFRESH")).isEqualTo(1);
               assertThat(operator.get(name).getStatus().getPendingAudit()).isEmpty();
+              assertThat(operator.get(name).getStatus().getAuditError()).isNull();
             });
     poke("again");
     await()
         .during(Duration.ofSeconds(1))
         .atMost(WAIT)
         .until(() -> auditRows("ANALYTICS_MATERIALIZED_REFRESH") == 1);
+  }
+
+  @Test
+  void aRefusedAuditWriteIsReportedOnceAndItsRowsWaitForTheFix() throws Exception {
+    // A table of that name but another shape: every insert is refused the same way.
+    execute("CREATE TABLE analytics_refresh_audit (id INT PRIMARY KEY)");
+    try {
+      CronJob cronJob = createAlertedRefresh(audit.url());
+      jobs.startScheduled(cronJob, name + "-1");
+      jobs.finish(NAMESPACE, name + "-1", true, null);
+
+      await()
+          .atMost(WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(operator.events(name))
+                      .filteredOn(event -> "AuditRefused".equals(event.getReason()))
+                      .singleElement()
+                      .satisfies(
+                          event ->
+                              assertThat(event.getMessage())
+                                  .contains("audit rows refused by", "Unknown column")
+                                  .contains("1 audit rows wait in status.pendingAudit")));
+      assertThat(operator.get(name).getStatus().getAuditError())
+          .startsWith("audit rows refused by ");
+      assertThat(operator.get(name).getStatus().getPendingAudit()).hasSize(1);
+
+      poke("still-refused");
+      await()
+          .during(Duration.ofSeconds(1))
+          .atMost(WAIT)
+          .untilAsserted(
+              () ->
+                  assertThat(operator.events(name))
+                      .filteredOn(event -> "AuditRefused".equals(event.getReason()))
+                      .hasSize(1));
+    } finally {
+      execute("DROP TABLE analytics_refresh_audit");
+    }
+    poke("table-fixed");
+
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> {
+              assertThat(auditRows("ANALYTICS_MATERIALIZED_REFRESH")).isEqualTo(1);
+              assertThat(operator.get(name).getStatus().getPendingAudit()).isEmpty();
+              assertThat(operator.get(name).getStatus().getAuditError()).isNull();
+            });
+    assertNoSecretAnywhere();
   }
 
   @Test
@@ -350,6 +405,13 @@ class AlertsAndAuditTest {
       }
     } catch (java.sql.SQLSyntaxErrorException e) {
       return 0; // the table does not exist yet
+    }
+  }
+
+  private void execute(String sql) throws Exception {
+    try (Connection connection =
+        DriverManager.getConnection(audit.url(), audit.username(), audit.password())) {
+      connection.createStatement().execute(sql);
     }
   }
 
