@@ -60,6 +60,18 @@ class FailedRunAlertsTest {
     assertThat(failed.getStatus().getConsecutiveFailures()).isEqualTo(1);
     assertThat(alerts.slackMessages().get(0)).contains("failing").doesNotContain(WRONG_PASSWORD);
     assertThat(failed.getStatus().getPendingAudit()).isNotEmpty();
+    // The audit database refuses the same wrong password: a refusal, reported for a person.
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(namespace.refresh("failing").getStatus().getAuditError())
+                    .startsWith("audit rows refused by ")
+                    .contains("Access denied for user 'refresh'")
+                    .doesNotContain(WRONG_PASSWORD));
+    assertThat(
+            namespace.kubectl("get", "events", "--field-selector", "reason=AuditRefused").output())
+        .contains("audit rows wait in status.pendingAudit");
 
     namespace.databaseSecret("db", database, environment.database().password());
 
@@ -75,5 +87,8 @@ class FailedRunAlertsTest {
         .hasSize(1);
     assertThat(alerts.slackMessages()).hasSize(1);
     assertThat(alerts.emails()).hasSize(1);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> namespace.refresh("failing").getStatus().getAuditError() == null);
   }
 }

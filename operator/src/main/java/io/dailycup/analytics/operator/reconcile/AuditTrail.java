@@ -32,14 +32,11 @@ public class AuditTrail {
   /** The queue's bound in status; beyond it the oldest rows are dropped and counted. */
   static final int MAX_PENDING = 100;
 
-  /** How soon a queue that could not be written is tried again. */
-  static final Duration RETRY = Duration.ofMinutes(1);
-
   /**
-   * How soon a queue the database refused is tried again: a person has to act first, and each
-   * reconcile tries it anyway.
+   * How soon a queue that could not be written is tried again, refused or not: a refusal is usually
+   * fixed in the Secret, which the operator does not watch, so it keeps trying.
    */
-  static final Duration RETRY_REFUSED = Duration.ofMinutes(10);
+  static final Duration RETRY = Duration.ofMinutes(1);
 
   private final AuditWriter writer;
   private final SecretValues secrets;
@@ -115,7 +112,8 @@ public class AuditTrail {
       return Optional.empty();
     } catch (AuditUnavailableException e) {
       metrics.auditPending(key, pending.size());
-      return Optional.of(failed(refresh, status, e));
+      failed(refresh, status, e);
+      return Optional.of(RETRY);
     }
   }
 
@@ -124,16 +122,14 @@ public class AuditTrail {
    * reason changes), since it lasts until someone fixes the grant, the table or the Secret; an
    * outage shows in status and the pending gauge only, and passes by itself.
    */
-  private Duration failed(
+  private void failed(
       AnalyticsRefresh refresh, AnalyticsRefreshStatus status, AuditUnavailableException e) {
     int waiting = status.getPendingAudit().size();
     boolean changed = !e.getMessage().equals(status.getAuditError());
     status.setAuditError(e.getMessage());
     if (!e.refused()) {
       LOG.info("{} audit rows wait: {}", waiting, e.getMessage());
-      return RETRY;
-    }
-    if (changed) {
+    } else if (changed) {
       LOG.warn("{} audit rows wait for a fix: {}", waiting, e.getMessage());
       events.warning(
           refresh,
@@ -141,7 +137,6 @@ public class AuditTrail {
           "%s; %d audit rows wait in status.pendingAudit until this is fixed"
               .formatted(e.getMessage(), waiting));
     }
-    return RETRY_REFUSED;
   }
 
   /** Closes the resource's pool. */
