@@ -30,7 +30,9 @@ public final class Database {
     config.setUsername(settings.username());
     config.setPassword(settings.password());
     config.setMaximumPoolSize(POOL_SIZE);
-    config.setMinimumIdle(1);
+    // Two: the constructor opens the first connection, which takes the lock, and the pool's own
+    // thread opens the work connection meanwhile instead of after it (about 0.2 s saved).
+    config.setMinimumIdle(2);
     config.setConnectionTimeout(CONNECT_TIMEOUT_MILLIS);
     config.setInitializationFailTimeout(1);
     config.addDataSourceProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_MILLIS));
