@@ -92,7 +92,11 @@ public final class E2eEnvironment {
       KubernetesClient admin = plane.adminClient();
       installChart(projectRoot, plane);
       NodeAgent node =
-          new NodeAgent(admin, "e2e-node", new ImageCommands(jobJar), work.resolve("node"));
+          new NodeAgent(
+              admin,
+              "e2e-node",
+              ImageCommands.prepare(projectRoot, jobJar, work.resolve("job-image")),
+              work.resolve("node"));
       node.start();
       started.add(node);
       E2eDatabase database = E2eDatabase.start(work.resolve("mariadb"), "refresh-e2e-password");

@@ -2,6 +2,7 @@ package io.dailycup.analytics.e2e.harness;
 
 import io.dailycup.analytics.e2e.cluster.ControlPlane;
 import io.dailycup.analytics.e2e.cluster.LocalPorts;
+import io.dailycup.analytics.job.testing.Dockerfiles;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.net.URI;
@@ -16,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The operator's shaded jar run as its own JVM, with the JVM options of its image and the chart's
@@ -54,7 +53,8 @@ public final class OperatorProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-XX:MaxRAM=" + deployment.memoryLimitBytes());
-    command.addAll(imageJvmOptions(environment.projectRoot().resolve("operator/Dockerfile")));
+    command.addAll(
+        Dockerfiles.entrypointJvmOptions(environment.projectRoot().resolve("operator/Dockerfile")));
     if (Boolean.getBoolean("benchmark.nativeMemoryTracking")) {
       command.add("-XX:NativeMemoryTracking=summary");
     }
@@ -69,21 +69,6 @@ public final class OperatorProcess implements AutoCloseable {
     OperatorProcess operator = new OperatorProcess(builder.start(), port, log);
     operator.awaitReady();
     return operator;
-  }
-
-  /** The options between {@code java} and {@code -jar} in the Dockerfile's exec-form ENTRYPOINT. */
-  static List<String> imageJvmOptions(Path dockerfile) throws IOException {
-    String text = Files.readString(dockerfile).replace("\\\n", " ");
-    Matcher entrypoint = Pattern.compile("(?m)^ENTRYPOINT\\s*\\[(.*)\\]").matcher(text);
-    if (!entrypoint.find()) {
-      throw new IllegalStateException(dockerfile + " has no exec-form ENTRYPOINT");
-    }
-    List<String> words = new ArrayList<>();
-    Matcher word = Pattern.compile("\"([^\"]*)\"").matcher(entrypoint.group(1));
-    while (word.find()) {
-      words.add(word.group(1));
-    }
-    return words.subList(1, words.indexOf("-jar"));
   }
 
   /** Resident memory now, in bytes ({@code VmRSS}). */

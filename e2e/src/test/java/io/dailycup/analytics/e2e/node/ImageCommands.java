@@ -1,5 +1,7 @@
 package io.dailycup.analytics.e2e.node;
 
+import io.dailycup.analytics.job.testing.JobImage;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,16 +9,31 @@ import java.util.Optional;
 
 /**
  * What the node agent runs for an image, in place of pulling it: the refresh job image becomes the
- * job's standalone jar on a local JVM, with the image's entrypoint options.
+ * job's standalone jar on a local JVM, with the JVM options of the image's ENTRYPOINT and a class
+ * archive made by the image's own script.
  */
 public final class ImageCommands {
 
   private static final String REFRESH_JOB_REPOSITORY = "analytics-refresh-job";
 
   private final Path refreshJobJar;
+  private final List<String> refreshJobOptions;
 
-  public ImageCommands(Path refreshJobJar) {
+  private ImageCommands(Path refreshJobJar, List<String> refreshJobOptions) {
     this.refreshJobJar = refreshJobJar;
+    this.refreshJobOptions = refreshJobOptions;
+  }
+
+  /**
+   * Prepares the refresh job as its image would run it, with a class archive made in {@code
+   * directory} by the image's own script.
+   */
+  public static ImageCommands prepare(Path projectRoot, Path refreshJobJar, Path directory)
+      throws IOException, InterruptedException {
+    JobImage image = new JobImage(projectRoot.resolve("job-image"));
+    Path archive = image.createClassArchive(refreshJobJar, directory);
+    // There is no container memory limit to size the heap from.
+    return new ImageCommands(refreshJobJar, image.jvmOptions(archive, "256m"));
   }
 
   /** The entrypoint for {@code image}; empty for an image the agent cannot run. */
@@ -27,8 +44,7 @@ public final class ImageCommands {
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // As job-image/Dockerfile, less MaxRAMPercentage: there is no container memory limit here.
-    command.addAll(List.of("-XX:-UsePerfData", "-XX:+ExitOnOutOfMemoryError", "-Xmx256m"));
+    command.addAll(refreshJobOptions);
     command.addAll(List.of("-jar", refreshJobJar.toString()));
     return Optional.of(command);
   }
