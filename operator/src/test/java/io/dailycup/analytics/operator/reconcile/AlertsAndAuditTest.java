@@ -96,14 +96,7 @@ class AlertsAndAuditTest {
         false,
         "{\"result\":\"Failed\",\"exitCode\":1,\"message\":\"cannot connect to the database\"}");
 
-    await()
-        .atMost(WAIT)
-        .untilAsserted(
-            () -> {
-              assertThat(slack.getRequestCount()).isEqualTo(1);
-              assertThat(MAIL.getReceivedMessages()).hasSize(1);
-              assertThat(auditRows("ANALYTICS_MATERIALIZED_REFRESH_FAILED")).isEqualTo(1);
-            });
+    await().atMost(WAIT).untilAsserted(this::assertOneFailureAlertedAndAudited);
     String slackBody = slack.takeRequest().getBody().utf8();
     assertThat(slackBody)
         .contains(name, "cannot connect to the database", "kubectl logs job/" + name + "-1");
@@ -116,12 +109,7 @@ class AlertsAndAuditTest {
     await()
         .during(Duration.ofSeconds(2))
         .atMost(WAIT)
-        .untilAsserted(
-            () -> {
-              assertThat(slack.getRequestCount()).isEqualTo(1);
-              assertThat(MAIL.getReceivedMessages()).hasSize(1);
-              assertThat(auditRows("ANALYTICS_MATERIALIZED_REFRESH_FAILED")).isEqualTo(1);
-            });
+        .untilAsserted(this::assertOneFailureAlertedAndAudited);
     assertNoSecretAnywhere();
   }
 
@@ -141,14 +129,7 @@ class AlertsAndAuditTest {
             + DB_PASSWORD
             + " (using password: YES)");
 
-    await()
-        .atMost(WAIT)
-        .untilAsserted(
-            () -> {
-              assertThat(slack.getRequestCount()).isEqualTo(1);
-              assertThat(MAIL.getReceivedMessages()).hasSize(1);
-              assertThat(auditRows("ANALYTICS_MATERIALIZED_REFRESH_FAILED")).isEqualTo(1);
-            });
+    await().atMost(WAIT).untilAsserted(this::assertOneFailureAlertedAndAudited);
     String message = operator.get(name).getStatus().getLastRun().getMessage();
     assertThat(message)
         .isEqualTo(
@@ -390,21 +371,40 @@ class AlertsAndAuditTest {
     return Map.of("url", url, "username", "root", "password", DB_PASSWORD);
   }
 
+  /** One Slack message, one email and one audit row of the failed run: no more, no less. */
+  private void assertOneFailureAlertedAndAudited() throws Exception {
+    assertThat(slack.getRequestCount()).isEqualTo(1);
+    assertThat(MAIL.getReceivedMessages()).hasSize(1);
+    assertThat(auditRows("ANALYTICS_MATERIALIZED_REFRESH_FAILED")).isEqualTo(1);
+  }
+
   private long auditRows(String action) throws Exception {
+    String count = auditColumn("COUNT(*)", action);
+    return count == null ? 0 : Long.parseLong(count);
+  }
+
+  /** The details of the resource's rows of {@code action}, joined by commas. */
+  private String auditDetails(String action) throws Exception {
+    return auditColumn("GROUP_CONCAT(details)", action);
+  }
+
+  /** {@code aggregate} over the resource's rows of {@code action}; null before the table exists. */
+  private String auditColumn(String aggregate, String action) throws Exception {
     try (Connection connection =
             DriverManager.getConnection(audit.url(), audit.username(), audit.password());
         PreparedStatement query =
             connection.prepareStatement(
-                "SELECT COUNT(*) FROM analytics_refresh_audit"
-                    + " WHERE action = ? AND target LIKE ?")) {
+                "SELECT "
+                    + aggregate
+                    + " FROM analytics_refresh_audit WHERE action = ? AND target LIKE ?")) {
       query.setString(1, action);
       query.setString(2, NAMESPACE + "/" + name + " %");
       try (ResultSet result = query.executeQuery()) {
         result.next();
-        return result.getLong(1);
+        return result.getString(1);
       }
     } catch (java.sql.SQLSyntaxErrorException e) {
-      return 0; // the table does not exist yet
+      return null; // the table does not exist yet
     }
   }
 
@@ -412,22 +412,6 @@ class AlertsAndAuditTest {
     try (Connection connection =
         DriverManager.getConnection(audit.url(), audit.username(), audit.password())) {
       connection.createStatement().execute(sql);
-    }
-  }
-
-  private String auditDetails(String action) throws Exception {
-    try (Connection connection =
-            DriverManager.getConnection(audit.url(), audit.username(), audit.password());
-        PreparedStatement query =
-            connection.prepareStatement(
-                "SELECT GROUP_CONCAT(details) FROM analytics_refresh_audit"
-                    + " WHERE action = ? AND target LIKE ?")) {
-      query.setString(1, action);
-      query.setString(2, NAMESPACE + "/" + name + " %");
-      try (ResultSet result = query.executeQuery()) {
-        result.next();
-        return result.getString(1);
-      }
     }
   }
 
