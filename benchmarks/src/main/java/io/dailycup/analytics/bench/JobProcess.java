@@ -24,13 +24,18 @@ final class JobProcess {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path jar;
-  private final String maxHeap;
+  private final JobJvm jvm;
   private final Path scratch;
 
-  JobProcess(Path jar, String maxHeap, Path scratch) {
+  JobProcess(Path jar, JobJvm jvm, Path scratch) {
     this.jar = jar;
-    this.maxHeap = maxHeap;
+    this.jvm = jvm;
     this.scratch = scratch;
+  }
+
+  /** The same job, with other JVM options. */
+  JobProcess with(JobJvm otherJvm) {
+    return new JobProcess(jar, otherJvm, scratch);
   }
 
   /**
@@ -104,13 +109,11 @@ final class JobProcess {
     return Duration.ofNanos(exited - started);
   }
 
-  /** The JVM as the container image starts it, with the heap capped and its use logged. */
+  /** The JVM with this process's options and its heap use logged. */
   private List<String> command(Path gcLog) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx" + maxHeap);
-    command.add("-XX:+ExitOnOutOfMemoryError");
-    command.add("-XX:-UsePerfData");
+    command.addAll(jvm.options());
     command.add(GcLog.option(gcLog));
     command.add("-jar");
     command.add(jar.toString());

@@ -24,6 +24,7 @@ final class Report {
     report.targets();
     report.refreshTimes();
     report.process();
+    report.startUp();
     report.readers();
     report.sources();
     report.plans();
@@ -78,10 +79,14 @@ final class Report {
                 server.flushLogAtCommit()));
     add("");
     add(
-        ("Job: the standalone jar run as a child process with -Xmx%s. Each size: %d unmeasured"
-                + " round(s), then %d measured rounds of every refresh, each job run followed by"
-                + " the bare SELECT over the days it rebuilt; figures are medians.")
-            .formatted(results.jobHeap(), results.warmUpRounds(), results.repeats()));
+        ("Job: the standalone jar run as a child process with the image's JVM options, %s. Each"
+                + " size: %d unmeasured round(s), then %d measured rounds of every refresh, each"
+                + " job run followed by the bare SELECT over the days it rebuilt; figures are"
+                + " medians.")
+            .formatted(
+                String.join(" ", results.jobJavaOptions()),
+                results.warmUpRounds(),
+                results.repeats()));
     add("");
   }
 
@@ -162,6 +167,37 @@ final class Report {
     add(
         "Starting and stopping the JVM alone (`analytics-refresh --version`): %.3f s."
             .formatted(Stats.median(results.startAndExit(), Stats::seconds)));
+    add("");
+  }
+
+  private void startUp() {
+    add("## Start-up by JVM options");
+    add("");
+    add(
+        "The 7-day incremental run with each set of JVM options in turn, interleaved, %d times at"
+                .formatted(results.repeats())
+            + " each size; medians, memory the largest. The other tables use the image's options.");
+    add("");
+    add(
+        "| Rows | JVM options | Start to lock (s) | Preparation (s) | Start-up (s) | Process (s) |"
+            + " Peak heap (MB) | Peak RSS (MB) |");
+    add("|---:|---|---:|---:|---:|---:|---:|---:|");
+    for (SizeResult size : results.sizes()) {
+      size.startUp()
+          .forEach(
+              (jvm, runs) ->
+                  add(
+                      "| %s | %s | %.3f | %.3f | %.3f | %.3f | %.0f | %.0f |"
+                          .formatted(
+                              count(size.rows()),
+                              jvm.label(),
+                              Stats.median(runs, r -> Stats.seconds(r.toLock())),
+                              Stats.median(runs, r -> Stats.seconds(r.preparation())),
+                              Stats.median(runs, r -> Stats.seconds(r.startup())),
+                              Stats.median(runs, r -> Stats.seconds(r.wall())),
+                              Stats.max(runs, JobRun::peakHeapBytes) / (1 << 20),
+                              Stats.max(runs, JobRun::peakResidentBytes) / (1 << 20))));
+    }
     add("");
   }
 

@@ -8,6 +8,8 @@ import java.util.List;
 /**
  * One benchmark run: where it ran, how, and what it measured at each size.
  *
+ * @param jobHeap the job's heap cap
+ * @param jobJavaOptions the job JVM's options but the GC log, the heap cap among them
  * @param startAndExit the JVM starting and exiting with no database work ({@code --version})
  * @param loadAverages the machine's one-minute load average, sampled every 10 s through the run
  */
@@ -16,6 +18,7 @@ record Results(
     ServerFacts server,
     String serverKind,
     String jobHeap,
+    List<String> jobJavaOptions,
     int warmUpRounds,
     int repeats,
     Instant started,

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,10 +37,13 @@ final class SizeBenchmark {
   private final long seed;
   private final LocalDate today;
   private final PrintStream log;
+  private final List<JobJvm> startUpVariants;
 
+  /** {@code startUpVariants}: the JVM options the start-up comparison runs the job with. */
   SizeBenchmark(
       TestServer server,
       JobProcess jobs,
+      List<JobJvm> startUpVariants,
       int warmUpRounds,
       int repeats,
       long seed,
@@ -47,6 +51,7 @@ final class SizeBenchmark {
       PrintStream log) {
     this.server = server;
     this.jobs = jobs;
+    this.startUpVariants = startUpVariants;
     this.warmUpRounds = warmUpRounds;
     this.repeats = repeats;
     this.seed = seed;
@@ -62,6 +67,7 @@ final class SizeBenchmark {
           load.rows(), Stats.seconds(load.took()), load.rowsPerSecond(), load.lateRows());
       long smallRows = SourceData.copyThinned(db, SOURCE, SMALL_SOURCE, lastWeek());
       Map<Scenario, List<Measured>> runs = measure(db);
+      Map<JobJvm, List<JobRun>> startUp = compareStartUp(db);
       BareAggregate bare = new BareAggregate(db.dataSource(), SOURCE);
       DayRange sampleDay = DayRange.of(today.minusDays(1), SourceData.ZONE);
       return new SizeResult(
@@ -72,8 +78,27 @@ final class SizeBenchmark {
           runs,
           bare.explainSelect(sampleDay),
           bare.explainInsert(SUMMARY, sampleDay),
-          watchReaders(db, load.days()));
+          watchReaders(db, load.days()),
+          startUp);
     }
+  }
+
+  /**
+   * The 7-day incremental with each set of JVM options, interleaved round by round so that a change
+   * in the machine's load falls on every variant alike.
+   */
+  private Map<JobJvm, List<JobRun>> compareStartUp(TestDatabase db) throws Exception {
+    Map<JobJvm, List<JobRun>> runs = new LinkedHashMap<>();
+    for (int repeat = 1; repeat <= repeats; repeat++) {
+      for (JobJvm jvm : startUpVariants) {
+        JobRun run = jobs.with(jvm).refresh(db.env(), arguments(Scenario.INCREMENTAL));
+        runs.computeIfAbsent(jvm, v -> new ArrayList<>()).add(run);
+        log.printf(
+            "  start-up %d/%d, %s: start-up %.3f s, process %.3f s%n",
+            repeat, repeats, jvm.label(), Stats.seconds(run.startup()), Stats.seconds(run.wall()));
+      }
+    }
+    return runs;
   }
 
   /** The warm-up rounds, then the measured ones. */

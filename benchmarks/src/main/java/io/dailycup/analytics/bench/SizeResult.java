@@ -15,6 +15,7 @@ import java.util.Map;
  * @param explainSelect EXPLAIN of the bare aggregate of one day
  * @param explainInsert EXPLAIN of the job's INSERT … SELECT of the same day
  * @param availability what a polling reader saw during each approach
+ * @param startUp the 7-day incremental's runs with each set of JVM options, in the order run
  */
 record SizeResult(
     SourceData.Loaded load,
@@ -24,7 +25,8 @@ record SizeResult(
     Map<Scenario, List<Measured>> runs,
     List<String> explainSelect,
     List<String> explainInsert,
-    List<Availability.Watched> availability) {
+    List<Availability.Watched> availability,
+    Map<JobJvm, List<JobRun>> startUp) {
 
   long rows() {
     return load.rows();

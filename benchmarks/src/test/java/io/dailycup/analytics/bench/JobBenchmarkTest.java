@@ -41,7 +41,12 @@ class JobBenchmarkTest {
         .contains("the job's heap under 128 MB", "process overhead")
         .contains("| 20k | 30-day backfill |")
         .contains("| 20k | TRUNCATE and repopulate (the old scripts) |")
-        .contains("The job's INSERT … SELECT:");
+        .contains("The job's INSERT … SELECT:")
+        .contains("## Start-up by JVM options")
+        .contains("| 20k | the image's, without class archive and compiler limit |")
+        .contains("| 20k | the image's, without compiler limit |", "| 20k | the image's |")
+        .contains("image's JVM options, -XX:SharedArchiveFile=analytics-refresh.jsa")
+        .contains("-Xmx128m");
     assertThat(printed.toString(StandardCharsets.UTF_8)).contains(report);
     assertThat(Files.readAllBytes(out.resolve(Charts.REFRESH_TIME))).startsWith(PNG_SIGNATURE);
     assertThat(Files.readAllBytes(out.resolve(Charts.READER_VIEW))).startsWith(PNG_SIGNATURE);
@@ -63,7 +68,9 @@ class JobBenchmarkTest {
                 "--job-jar",
                 System.getProperty("job.jar"),
                 "--work-dir",
-                Path.of("target", "mariadb").toString()));
+                Path.of("target", "mariadb").toString(),
+                "--job-image-dir",
+                Path.of("..", "job-image").toString()));
     if (System.getenv("DB_URL") != null) {
       arguments.addAll(List.of("--db-url", System.getenv("DB_URL")));
     }
