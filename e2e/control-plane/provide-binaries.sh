@@ -6,7 +6,7 @@
 #   1. already in the target directory (a cache from an earlier run: starts in seconds);
 #   2. a directory named by E2E_BINARIES_FROM holding some or all of the programs (for
 #      example the official release binaries, for a user with internet access);
-#   3. kubectl on the PATH;
+#   3. kubectl on the PATH, when within one minor version of the API server;
 #   4. built from source through the Go module proxy, with a small wrapper module (the
 #      k8s.io/kubernetes module cannot be built on its own: its go.mod points the staging
 #      modules at local paths, so the wrapper points them at their published versions).
@@ -44,11 +44,36 @@ copy_from_given_directory() {
   done
 }
 
+# kubectl supports an API server one minor version older or newer than itself, no further.
+kubectl_within_skew() {
+  local minor wanted
+  minor="$("$1" version --client -o json 2>/dev/null \
+    | sed -n 's/.*"minor": "\([0-9]*\).*/\1/p' | head -1)"
+  wanted="$(echo "$k8s_version" | cut -d. -f2)"
+  [[ -n "$minor" ]] && (( minor >= wanted - 1 && minor <= wanted + 1 ))
+}
+
 link_kubectl_from_path() {
   [[ -x "$target/kubectl" ]] && return 0
-  if command -v kubectl >/dev/null 2>&1; then
+  command -v kubectl >/dev/null 2>&1 || return 0
+  if kubectl_within_skew "$(command -v kubectl)"; then
     log "using kubectl from $(command -v kubectl)"
     cp "$(command -v kubectl)" "$target/kubectl"
+  else
+    log "kubectl on the PATH is too far from v$k8s_version; building one"
+  fi
+}
+
+# A cached program is kept only when it is the version asked for (etcd's path names none).
+drop_other_versions() {
+  if [[ -x "$target/etcd" ]] \
+      && ! "$target/etcd" --version 2>/dev/null | grep -qx "etcd Version: $etcd_version"; then
+    log "the cached etcd is not v$etcd_version; replacing it"
+    rm -f "$target/etcd"
+  fi
+  if [[ -x "$target/kubectl" ]] && ! kubectl_within_skew "$target/kubectl"; then
+    log "the cached kubectl is too far from v$k8s_version; replacing it"
+    rm -f "$target/kubectl"
   fi
 }
 
@@ -124,6 +149,7 @@ build_etcd() {
 }
 
 mkdir -p "$target"
+drop_other_versions
 if ! have_all; then
   copy_from_given_directory
   link_kubectl_from_path

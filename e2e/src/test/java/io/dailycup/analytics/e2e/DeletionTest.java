@@ -29,12 +29,8 @@ class DeletionTest {
 
   @Test
   void deletingTheResourceGarbageCollectsItsCronJobAndJobs() throws Exception {
-    namespace.apply(RefreshYaml.incremental("doomed", "0 3 * * *"));
-    namespace.kubectl(
-        "annotate",
-        "analyticsrefresh",
-        "doomed",
-        "analytics.dailycup.io/refresh-requested-at=once");
+    namespace.apply(RefreshYaml.incremental("doomed", RefreshYaml.dailyFarFromNow()));
+    namespace.annotate("doomed", "analytics.dailycup.io/refresh-requested-at=once");
     await()
         .atMost(Duration.ofSeconds(60))
         .until(

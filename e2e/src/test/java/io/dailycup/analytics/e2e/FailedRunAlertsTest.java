@@ -4,6 +4,7 @@ import static io.dailycup.analytics.e2e.ScheduledRefreshTest.hasFinishedRun;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
 import io.dailycup.analytics.e2e.harness.AlertSinks;
 import io.dailycup.analytics.e2e.harness.E2eEnvironment;
 import io.dailycup.analytics.e2e.harness.Namespace;
@@ -41,12 +42,9 @@ class FailedRunAlertsTest {
 
   @Test
   void failedRunAlertsOnceOnEachChannelAndIsAuditedOnceTheDatabaseAcceptsIt() throws Exception {
-    namespace.apply(RefreshYaml.incremental("failing", "0 3 * * *", AlertSinks.alertsYaml()));
-    namespace.kubectl(
-        "annotate",
-        "analyticsrefresh",
-        "failing",
-        "analytics.dailycup.io/refresh-requested-at=run-1");
+    namespace.apply(
+        RefreshYaml.incremental("failing", RefreshYaml.dailyFarFromNow(), AlertSinks.alertsYaml()));
+    namespace.annotate("failing", "analytics.dailycup.io/refresh-requested-at=run-1");
 
     AnalyticsRefresh failed =
         await()
@@ -58,7 +56,12 @@ class FailedRunAlertsTest {
     await().atMost(Duration.ofSeconds(30)).until(() -> alerts.emails().size() == 1);
 
     assertThat(failed.getStatus().getConsecutiveFailures()).isEqualTo(1);
-    assertThat(alerts.slackMessages().get(0)).contains("failing").doesNotContain(WRONG_PASSWORD);
+    assertThat(alerts.slackMessages().get(0))
+        .contains("e2e-failing/failing", "Access denied for user 'refresh'")
+        .doesNotContain(WRONG_PASSWORD);
+    assertThat(GreenMailUtil.getBody(alerts.emails().get(0)))
+        .contains("e2e-failing/failing", "Access denied for user 'refresh'")
+        .doesNotContain(WRONG_PASSWORD);
     assertThat(failed.getStatus().getPendingAudit()).isNotEmpty();
     // The audit database refuses the same wrong password: a refusal, reported for a person.
     await()

@@ -34,7 +34,8 @@ class ManualRefreshTest {
     database = namespace.createDatabase(30);
     alerts = new AlertSinks();
     alerts.createSecrets(namespace);
-    namespace.apply(RefreshYaml.incremental("nightly", "0 3 * * *", AlertSinks.alertsYaml()));
+    namespace.apply(
+        RefreshYaml.incremental("nightly", RefreshYaml.dailyFarFromNow(), AlertSinks.alertsYaml()));
   }
 
   @Test
@@ -49,16 +50,21 @@ class ManualRefreshTest {
                     && "2026-12-03T10:00:00Z"
                         .equals(refresh.getStatus().getLastHandledRefreshRequest()));
     assertThat(jobsWithTrigger(namespace, "Manual")).isEqualTo(1);
+    assertThat(triggeredAuditRows()).isEqualTo(1);
     assertThat(environment.database().summarisedMessages(database)).isEqualTo(30);
+    String firstRun = namespace.refresh("nightly").getStatus().getLastRun().getJobName();
 
     annotate(REFRESH_REQUEST + "=2026-12-03T10:00:00Z");
-    // Touch the resource so that a reconcile runs with the repeated token in place.
-    annotate("e2e.dailycup.io/touched=after-repeat");
+    awaitReconcileOfANewGeneration();
 
+    // The Job is named from the token, so a second run would adopt it: its audit row and its
+    // lastRun would show it, not the count of Jobs alone.
     await()
-        .during(Duration.ofSeconds(10))
-        .atMost(Duration.ofSeconds(15))
-        .until(() -> jobsWithTrigger(namespace, "Manual") == 1);
+        .during(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> jobsWithTrigger(namespace, "Manual") == 1 && triggeredAuditRows() == 1);
+    assertThat(namespace.refresh("nightly").getStatus().getLastRun().getJobName())
+        .isEqualTo(firstRun);
   }
 
   @Test
@@ -72,6 +78,13 @@ class ManualRefreshTest {
         .atMost(Duration.ofSeconds(30))
         .until(() -> alerts.slackMessages().size() == slackBefore + 1);
     await().atMost(Duration.ofSeconds(30)).until(() -> alerts.emails().size() == emailsBefore + 1);
+    await()
+        .during(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                alerts.slackMessages().size() == slackBefore + 1
+                    && alerts.emails().size() == emailsBefore + 1);
     await()
         .atMost(Duration.ofSeconds(30))
         .until(
@@ -87,9 +100,35 @@ class ManualRefreshTest {
     assertThat(events.output()).contains("TestAlertSent");
   }
 
-  private void annotate(String annotation) throws Exception {
-    Kubectl.Result result =
-        namespace.kubectl("annotate", "--overwrite", "analyticsrefresh", "nightly", annotation);
-    assertThat(result.exitCode()).as(result.output()).isZero();
+  /**
+   * Changes the spec (the window, from three days to four) and waits until the operator has
+   * reconciled the new generation: that reconcile saw every annotation in place.
+   */
+  private static void awaitReconcileOfANewGeneration() throws Exception {
+    long before = namespace.refresh("nightly").getMetadata().getGeneration();
+    Kubectl.Result patched =
+        namespace.kubectl(
+            "patch",
+            "analyticsrefresh",
+            "nightly",
+            "--type=merge",
+            "-p",
+            "{\"spec\":{\"days\":4}}");
+    assertThat(patched.exitCode()).as(patched.output()).isZero();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> namespace.refresh("nightly").getStatus().getObservedGeneration(),
+            observed -> observed != null && observed > before);
+  }
+
+  private static long triggeredAuditRows() throws Exception {
+    return environment.database().auditRows(database).stream()
+        .filter(row -> row.startsWith("ANALYTICS_MATERIALIZED_REFRESH_TRIGGERED/"))
+        .count();
+  }
+
+  private static void annotate(String annotation) throws Exception {
+    namespace.annotate("nightly", annotation);
   }
 }

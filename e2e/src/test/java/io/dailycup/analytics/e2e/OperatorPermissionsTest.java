@@ -37,7 +37,7 @@ class OperatorPermissionsTest {
   }
 
   @Test
-  void theOperatorCannotDeleteJobsNodesOrNamespaces() {
+  void theOperatorCannotDeleteJobsOrNamespacesNorListNodes() {
     KubernetesClient operator = environment.operator().client();
 
     assertForbidden(

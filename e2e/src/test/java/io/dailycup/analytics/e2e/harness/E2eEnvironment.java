@@ -100,6 +100,7 @@ public final class E2eEnvironment {
       node.start();
       started.add(node);
       E2eDatabase database = E2eDatabase.start(work.resolve("mariadb"), "refresh-e2e-password");
+      started.add(database);
       Kubectl kubectl = new Kubectl(binaries.program("kubectl"), plane.adminKubeconfig());
       E2eEnvironment environment =
           new E2eEnvironment(projectRoot, plane, admin, node, database, kubectl);
@@ -108,10 +109,19 @@ public final class E2eEnvironment {
       return environment;
     } catch (Exception e) {
       Collections.reverse(started);
-      for (AutoCloseable resource : started) {
-        resource.close();
-      }
+      closeEach(started);
       throw e;
+    }
+  }
+
+  /** Closes every part in turn, each even when an earlier one fails to close. */
+  private static void closeEach(List<AutoCloseable> parts) {
+    for (AutoCloseable part : parts) {
+      try {
+        part.close();
+      } catch (Exception e) {
+        LOG.warn("stopping the end-to-end environment: {} did not stop cleanly: {}", part, e);
+      }
     }
   }
 
@@ -171,14 +181,6 @@ public final class E2eEnvironment {
   }
 
   private synchronized void stop() {
-    stopOperator();
-    node.close();
-    admin.close();
-    try {
-      database.close();
-    } catch (Exception e) {
-      LOG.warn("MariaDB did not stop cleanly: {}", e.getMessage());
-    }
-    plane.close();
+    closeEach(List.of(this::stopOperator, node, admin, database, plane));
   }
 }

@@ -1,14 +1,19 @@
 package io.dailycup.analytics.e2e.harness;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The kubectl binary of the control plane, as a cluster administrator would run it. */
 public final class Kubectl {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   private final Path binary;
   private final Path kubeconfig;
@@ -31,16 +36,32 @@ public final class Kubectl {
     List<String> command =
         new ArrayList<>(List.of(binary.toString(), "--kubeconfig", kubeconfig.toString()));
     command.addAll(List.of(arguments));
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    if (input != null) {
-      process.getOutputStream().write(input.getBytes(StandardCharsets.UTF_8));
+    // Into a file rather than a pipe: a kubectl that hangs must not block the read forever.
+    Path output = Files.createTempFile("kubectl", ".out");
+    try {
+      Process process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(output.toFile())
+              .start();
+      try (OutputStream stdin = process.getOutputStream()) {
+        if (input != null) {
+          stdin.write(input.getBytes(StandardCharsets.UTF_8));
+        }
+      }
+      if (!process.waitFor(TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException(
+            "kubectl %s ran longer than %d s; it printed:%n%s"
+                .formatted(String.join(" ", arguments), TIMEOUT.toSeconds(), read(output)));
+      }
+      return new Result(process.exitValue(), read(output));
+    } finally {
+      Files.delete(output);
     }
-    process.getOutputStream().close();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new IllegalStateException("kubectl " + String.join(" ", arguments) + " hung");
-    }
-    return new Result(process.exitValue(), output);
+  }
+
+  private static String read(Path output) throws IOException {
+    return Files.readString(output, StandardCharsets.UTF_8);
   }
 }

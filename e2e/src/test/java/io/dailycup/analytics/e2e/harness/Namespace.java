@@ -94,6 +94,16 @@ public final class Namespace implements AutoCloseable {
     return environment.kubectl().run(withNamespace);
   }
 
+  /** {@code kubectl annotate --overwrite} of an AnalyticsRefresh, which must succeed. */
+  public void annotate(String refreshName, String annotation)
+      throws IOException, InterruptedException {
+    Kubectl.Result result =
+        kubectl("annotate", "--overwrite", "analyticsrefresh", refreshName, annotation);
+    if (result.exitCode() != 0) {
+      throw new AssertionError("kubectl annotate failed:\n" + result.output());
+    }
+  }
+
   public AnalyticsRefresh refresh(String refreshName) {
     return client().resources(AnalyticsRefresh.class).inNamespace(name).withName(refreshName).get();
   }

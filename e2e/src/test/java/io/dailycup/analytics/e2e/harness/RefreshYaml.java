@@ -1,9 +1,21 @@
 package io.dailycup.analytics.e2e.harness;
 
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+
 /** AnalyticsRefresh documents as a user writes them for {@code kubectl apply}. */
 public final class RefreshYaml {
 
   private RefreshYaml() {}
+
+  /**
+   * A daily schedule (UTC) twelve hours from now: no scheduled run starts while a scenario counts
+   * runs, alerts or audit rows, whenever the suite runs.
+   */
+  public static String dailyFarFromNow() {
+    ZonedDateTime later = ZonedDateTime.now(ZoneOffset.UTC).plusHours(12);
+    return "%d %d * * *".formatted(later.getMinute(), later.getHour());
+  }
 
   /** An incremental refresh of the last three UTC days from the Secret {@code db}. */
   public static String incremental(String name, String schedule) {

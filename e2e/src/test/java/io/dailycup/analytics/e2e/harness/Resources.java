@@ -30,7 +30,7 @@ public final class Resources {
             .withAnnotations(new HashMap<>())
             .build());
     AnalyticsRefreshSpec spec = new AnalyticsRefreshSpec();
-    spec.setSchedule("0 3 * * *");
+    spec.setSchedule(RefreshYaml.dailyFarFromNow());
     spec.setTimeZone("UTC");
     spec.setDays(3);
     DatabaseSpec database = new DatabaseSpec();

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** A Pod's container as a local process, with its output and termination message in files. */
 final class LocalContainer {
@@ -52,6 +54,14 @@ final class LocalContainer {
 
   void kill() {
     process.destroy();
+  }
+
+  /** Stops the process as {@link #kill()} does and waits for it, forcing it after {@code grace}. */
+  void stop(Duration grace) throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
   }
 
   /** The message file, or the log's tail when the policy says so and the file is empty. */

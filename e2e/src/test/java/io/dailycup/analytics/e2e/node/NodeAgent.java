@@ -1,5 +1,6 @@
 package io.dailycup.analytics.e2e.node;
 
+import io.dailycup.analytics.e2e.cluster.Directories;
 import io.dailycup.analytics.e2e.node.PodEnvironment.ContainerConfigException;
 import io.fabric8.kubernetes.api.model.BindingBuilder;
 import io.fabric8.kubernetes.api.model.Container;
@@ -10,8 +11,8 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,8 +63,9 @@ public final class NodeAgent implements AutoCloseable {
     this.statuses = new PodStatusWriter(client);
   }
 
+  /** Registers the Node and starts binding and running Pods; the output of earlier runs goes. */
   public void start() throws IOException {
-    Files.createDirectories(directory);
+    Directories.recreate(directory);
     registerNode();
     informer = client.pods().inAnyNamespace().inform(new Handler(), 0);
   }
@@ -103,7 +105,14 @@ public final class NodeAgent implements AutoCloseable {
     if (informer != null) {
       informer.close();
     }
-    running.values().forEach(LocalContainer::kill);
+    // No job JVM may outlive the test JVM: each is stopped and waited for.
+    try {
+      for (LocalContainer container : running.values()) {
+        container.stop(Duration.ofSeconds(5));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     work.shutdownNow();
   }
 
