@@ -41,6 +41,7 @@ public final class OperatorProcess implements AutoCloseable {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: build the operator first");
     }
+    Path dockerfile = environment.projectRoot().resolve("operator/Dockerfile");
     Files.createDirectories(directory);
     KubernetesClient admin = environment.admin();
     ChartDeployment deployment =
@@ -53,8 +54,7 @@ public final class OperatorProcess implements AutoCloseable {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-XX:MaxRAM=" + deployment.memoryLimitBytes());
-    command.addAll(
-        Dockerfiles.entrypointJvmOptions(environment.projectRoot().resolve("operator/Dockerfile")));
+    command.addAll(Dockerfiles.entrypointJvmOptions(dockerfile));
     if (Boolean.getBoolean("benchmark.nativeMemoryTracking")) {
       command.add("-XX:NativeMemoryTracking=summary");
     }
