@@ -412,9 +412,14 @@ public class AnalyticsRefreshReconciler
     return channels;
   }
 
-  /** Removes what the cluster's garbage collector cannot: the resource's metric series. */
+  /**
+   * Writes the audit rows still queued in status, once, since the status goes with the resource;
+   * then removes what the cluster's garbage collector cannot: the resource's metric series and its
+   * audit pool. A database that is still unreachable does not hold the deletion up.
+   */
   @Override
   public DeleteControl cleanup(AnalyticsRefresh refresh, Context<AnalyticsRefresh> context) {
+    notifications.lastAudit(refresh, latestStatus(refresh));
     metrics.forget(key(refresh));
     statusWritten.remove(refresh.getMetadata().getUid());
     notifications.forget(refresh);

@@ -100,11 +100,7 @@ public class AuditTrail {
       return Optional.empty();
     }
     try {
-      writer.write(
-          poolKey(refresh),
-          database(refresh),
-          refresh.getSpec().getAudit().getTable(),
-          pending.stream().map(row -> row(refresh, row)).toList());
+      write(refresh, pending);
       LOG.info("wrote {} audit rows", pending.size());
       pending.clear();
       status.setAuditError(null);
@@ -114,6 +110,28 @@ public class AuditTrail {
       metrics.auditPending(key, pending.size());
       failed(refresh, status, e);
       return Optional.of(RETRY);
+    }
+  }
+
+  /**
+   * Writes the queue of a resource being deleted, whose status goes with it: once, as nothing would
+   * try again. Rows that cannot be written are dropped, and the log and a Warning Event (where the
+   * namespace still takes one) say how many and why.
+   */
+  public void flushBeforeDeletion(AnalyticsRefresh refresh, AnalyticsRefreshStatus status) {
+    List<PendingAuditRow> pending = status.getPendingAudit();
+    if (pending.isEmpty()) {
+      return;
+    }
+    try {
+      write(refresh, pending);
+      LOG.info("wrote {} audit rows before deletion", pending.size());
+    } catch (AuditUnavailableException e) {
+      String message =
+          "%d audit rows dropped with the deleted resource: %s"
+              .formatted(pending.size(), e.getMessage());
+      LOG.warn(message);
+      events.warning(refresh, "AuditRowsDropped", message);
     }
   }
 
@@ -157,6 +175,15 @@ public class AuditTrail {
           "the audit database has been unreachable for %d rows; the oldest %d were dropped"
               .formatted(MAX_PENDING + excess, excess));
     }
+  }
+
+  private void write(AnalyticsRefresh refresh, List<PendingAuditRow> pending)
+      throws AuditUnavailableException {
+    writer.write(
+        poolKey(refresh),
+        database(refresh),
+        refresh.getSpec().getAudit().getTable(),
+        pending.stream().map(row -> row(refresh, row)).toList());
   }
 
   private AuditRow row(AnalyticsRefresh refresh, PendingAuditRow row) {

@@ -195,6 +195,11 @@ public class Notifications {
     return audit.flush(refresh, status);
   }
 
+  /** The deleted resource's last chance to write its queued audit rows. */
+  public void lastAudit(AnalyticsRefresh refresh, AnalyticsRefreshStatus status) {
+    audit.flushBeforeDeletion(refresh, status);
+  }
+
   public void forget(AnalyticsRefresh refresh) {
     audit.forget(refresh);
   }

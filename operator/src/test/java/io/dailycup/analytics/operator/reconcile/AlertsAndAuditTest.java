@@ -130,8 +130,11 @@ class AlertsAndAuditTest {
             + " (using password: YES)");
 
     await().atMost(WAIT).untilAsserted(this::assertOneFailureAlertedAndAudited);
-    String message = operator.get(name).getStatus().getLastRun().getMessage();
-    assertThat(message)
+    // The alert and the audit row go out before the status patch that records the run.
+    await()
+        .atMost(WAIT)
+        .untilAsserted(() -> assertThat(operator.get(name).getStatus().getLastRun()).isNotNull());
+    assertThat(operator.get(name).getStatus().getLastRun().getMessage())
         .isEqualTo(
             "failed: jdbc:mysql://root:[redacted]@db:3306/x?sslKeyPassword=[redacted] refused;"
                 + " retry with password=[redacted] (using password: YES)");
@@ -224,17 +227,10 @@ class AlertsAndAuditTest {
 
   @Test
   void auditRowsWaitInStatusWhileTheDatabaseIsDownAndArriveOnce() throws Exception {
-    CronJob cronJob = createAlertedRefresh("jdbc:mysql://127.0.0.1:1/nowhere");
-    jobs.startScheduled(cronJob, name + "-1");
-    jobs.finish(NAMESPACE, name + "-1", true, null);
-
-    await()
-        .atMost(WAIT)
-        .untilAsserted(
-            () ->
-                assertThat(operator.get(name).getStatus().getPendingAudit())
-                    .singleElement()
-                    .satisfies(row -> assertThat(row.getRunId()).isEqualTo(name + "-1")));
+    queueAnAuditRowWhileTheDatabaseIsDown();
+    assertThat(operator.get(name).getStatus().getPendingAudit())
+        .singleElement()
+        .satisfies(row -> assertThat(row.getRunId()).isEqualTo(name + "-1"));
     assertThat(operator.get(name).getStatus().getAuditError())
         .startsWith("audit rows not written to 127.0.0.1:1/nowhere: ");
     // An outage passes by itself: status and the gauge show it, no Warning Event.
@@ -306,6 +302,51 @@ class AlertsAndAuditTest {
               assertThat(operator.get(name).getStatus().getAuditError()).isNull();
             });
     assertNoSecretAnywhere();
+  }
+
+  @Test
+  void auditRowsStillQueuedWhenTheResourceIsDeletedAreWrittenBeforeItGoes() throws Exception {
+    queueAnAuditRowWhileTheDatabaseIsDown();
+    // The operator does not watch Secrets: only the deletion makes it try again now.
+    operator.createDatabaseSecret(name + "-db", databaseSecret(audit.url()));
+    assertThat(operator.get(name).getStatus().getPendingAudit()).hasSize(1);
+
+    client.resources(AnalyticsRefresh.class).inNamespace(NAMESPACE).withName(name).delete();
+
+    await().atMost(WAIT).until(() -> operator.get(name) == null);
+    assertThat(auditRows("ANALYTICS_MATERIALIZED_REFRESH")).isEqualTo(1);
+  }
+
+  @Test
+  void auditRowsThatCannotBeWrittenAtDeletionAreReportedAndDoNotHoldItUp() throws Exception {
+    queueAnAuditRowWhileTheDatabaseIsDown();
+
+    client.resources(AnalyticsRefresh.class).inNamespace(NAMESPACE).withName(name).delete();
+
+    await().atMost(WAIT).until(() -> operator.get(name) == null);
+    String dropped =
+        "1 audit rows dropped with the deleted resource: audit rows not written to"
+            + " 127.0.0.1:1/nowhere: ";
+    assertThat(operator.events(name))
+        .filteredOn(event -> "AuditRowsDropped".equals(event.getReason()))
+        .singleElement()
+        .satisfies(event -> assertThat(event.getMessage()).startsWith(dropped));
+    assertThat(logs.list)
+        .anySatisfy(event -> assertThat(event.getFormattedMessage()).startsWith(dropped));
+    assertNoSecretAnywhere();
+  }
+
+  private void queueAnAuditRowWhileTheDatabaseIsDown() {
+    CronJob cronJob = createAlertedRefresh("jdbc:mysql://127.0.0.1:1/nowhere");
+    jobs.startScheduled(cronJob, name + "-1");
+    jobs.finish(NAMESPACE, name + "-1", true, null);
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(operator.get(name).getStatus())
+                    .isNotNull()
+                    .satisfies(status -> assertThat(status.getPendingAudit()).hasSize(1)));
   }
 
   @Test
@@ -417,7 +458,9 @@ class AlertsAndAuditTest {
 
   /** No secret value in any Event, the status, a log line or an exception logged. */
   private void assertNoSecretAnywhere() {
-    StringBuilder everything = new StringBuilder(Serialization.asJson(operator.get(name)));
+    AnalyticsRefresh refresh = operator.get(name);
+    StringBuilder everything =
+        new StringBuilder(refresh == null ? "" : Serialization.asJson(refresh));
     operator.events(name).forEach(event -> everything.append(event.getMessage()).append('\n'));
     for (ILoggingEvent event : logs.list) {
       everything.append(event.getFormattedMessage()).append('\n');
