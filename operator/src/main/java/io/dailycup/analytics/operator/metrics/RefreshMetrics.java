@@ -64,6 +64,11 @@ public class RefreshMetrics {
     values(key).stale.set(stale ? 1.0 : 0.0);
   }
 
+  /** Whether the resource is Stalled: its spec or a Secret it names cannot be acted on. */
+  public void stalled(ResourceKey key, boolean stalled) {
+    values(key).stalled.set(stalled ? 1.0 : 0.0);
+  }
+
   public void expectedInterval(ResourceKey key, Duration interval) {
     values(key).expectedInterval.set(interval.toMillis() / 1000.0);
   }
@@ -136,6 +141,8 @@ public class RefreshMetrics {
     gauge(key, "last_run_rows", "Summary rows the last finished run wrote", values.lastRunRows);
     gauge(key, "stale", "1 while no run succeeded within staleAfter", values.stale);
     gauge(
+        key, "stalled", "1 while the spec or a Secret it names cannot be acted on", values.stalled);
+    gauge(
         key,
         "expected_interval_seconds",
         "Longest interval between scheduled runs",
@@ -189,6 +196,7 @@ public class RefreshMetrics {
     final AtomicReference<Double> lastRunDuration = new AtomicReference<>(Double.NaN);
     final AtomicReference<Double> lastRunRows = new AtomicReference<>(Double.NaN);
     final AtomicReference<Double> stale = new AtomicReference<>(0.0);
+    final AtomicReference<Double> stalled = new AtomicReference<>(0.0);
     final AtomicReference<Double> expectedInterval = new AtomicReference<>(Double.NaN);
     final AtomicReference<Double> auditPending = new AtomicReference<>(0.0);
   }

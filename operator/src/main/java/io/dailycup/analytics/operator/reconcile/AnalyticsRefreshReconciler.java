@@ -230,6 +230,8 @@ public class AnalyticsRefreshReconciler
       events.warning(refresh, problem.reason().name(), problem.message());
       LOG.info("stalled: {}", problem.message());
     }
+    // While stalled, staleness is not judged: this gauge is what a rule can alert on instead.
+    metrics.stalled(key(refresh), true);
     Optional<Duration> auditRetry =
         problem.reason() == StalledReason.InvalidSpec
             ? Optional.empty()
@@ -293,6 +295,7 @@ public class AnalyticsRefreshReconciler
 
     Conditions.set(
         status, Conditions.STALLED, "False", "Valid", "the spec is valid", generation, now);
+    metrics.stalled(key(refresh), false);
     if (Conditions.get(status, Conditions.LAST_RUN_SUCCEEDED).isEmpty()) {
       Conditions.set(
           status,

@@ -229,12 +229,20 @@ class AnalyticsRefreshReconcilerTest {
   void aStalledResourceRecoversWhenItsSecretAppears() {
     client.resource(refresh("late-secret", "0 3 * * *")).create();
     awaitCondition("late-secret", Conditions.STALLED, "True");
+    assertThat(operator.scrape())
+        .contains(
+            "analytics_refresh_stalled{name=\"late-secret\",namespace=\"%s\"} 1.0"
+                .formatted(NAMESPACE));
 
     operator.createDatabaseSecret("late-secret-db", validDatabaseSecret());
     operator.edit("late-secret", r -> r.getMetadata().getAnnotations().put("touch", "1"));
 
     awaitCondition("late-secret", Conditions.READY, "True");
     assertThat(operator.cronJob("late-secret")).isNotNull();
+    assertThat(operator.scrape())
+        .contains(
+            "analytics_refresh_stalled{name=\"late-secret\",namespace=\"%s\"} 0.0"
+                .formatted(NAMESPACE));
   }
 
   @Test
