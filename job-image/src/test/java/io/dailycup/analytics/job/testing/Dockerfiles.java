@@ -27,7 +27,14 @@ public final class Dockerfiles {
     while (word.find()) {
       words.add(word.group(1));
     }
-    return words.subList(1, words.indexOf("-jar"));
+    if (words.isEmpty() || !words.get(0).equals("java")) {
+      throw new IllegalStateException(dockerfile + ": the ENTRYPOINT does not start with java");
+    }
+    int jar = words.indexOf("-jar");
+    if (jar < 0) {
+      throw new IllegalStateException(dockerfile + ": the ENTRYPOINT runs no -jar");
+    }
+    return words.subList(1, jar);
   }
 
   /**

@@ -39,13 +39,25 @@ class DockerfilesTest {
   }
 
   @Test
+  void refusesAnEntrypointThatIsNotJavaOrRunsNoJar() throws IOException {
+    Path shell = write("FROM scratch\nENTRYPOINT [\"sh\", \"-c\", \"java -jar /opt/app.jar\"]\n");
+    assertThatThrownBy(() -> Dockerfiles.entrypointJvmOptions(shell))
+        .hasMessageContaining("does not start with java");
+
+    Path mainClass =
+        write("FROM scratch\nENTRYPOINT [\"java\", \"-cp\", \"/opt/lib/*\", \"Main\"]\n");
+    assertThatThrownBy(() -> Dockerfiles.entrypointJvmOptions(mainClass))
+        .hasMessageContaining("runs no -jar");
+  }
+
+  @Test
   void bothImagesOfThisProjectGiveOnlyJvmOptionsBeforeTheJar() throws IOException {
     Path root = Path.of("").toAbsolutePath().getParent();
     for (String image : new String[] {"job-image", "operator"}) {
       assertThat(Dockerfiles.entrypointJvmOptions(root.resolve(image).resolve("Dockerfile")))
           .as(image)
           .isNotEmpty()
-          .allMatch(option -> option.startsWith("-X"));
+          .allMatch(option -> option.startsWith("-"));
     }
   }
 

@@ -105,7 +105,9 @@ public final class AuditWriter implements AutoCloseable {
    * <p>Shortcoming: a write still running through that pool loses its connection and fails with
    * {@link AuditUnavailableException}, so its rows are only written if the caller retries them.
    * Closing only after the last writer leaves (the pool counts its writers already) would remove
-   * it; the reconciler does not write for a resource it is deleting, so it has not been needed.
+   * it. A deleted resource's own last write has finished before its cleanup calls this, so only a
+   * write of another resource naming the same Secret can meet it, and that one is retried a minute
+   * later.
    */
   public void forget(String poolKey) {
     AuditPool pool;

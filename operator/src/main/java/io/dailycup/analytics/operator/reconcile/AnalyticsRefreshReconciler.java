@@ -135,6 +135,8 @@ public class AnalyticsRefreshReconciler
     refresh.setStatus(status);
 
     Optional<Problem> problem = validator.validate(refresh);
+    // While stalled, staleness is not judged: this gauge is what a rule can alert on instead.
+    metrics.stalled(key(refresh), problem.isPresent());
     Optional<Duration> recheck;
     try {
       recheck =
@@ -230,8 +232,6 @@ public class AnalyticsRefreshReconciler
       events.warning(refresh, problem.reason().name(), problem.message());
       LOG.info("stalled: {}", problem.message());
     }
-    // While stalled, staleness is not judged: this gauge is what a rule can alert on instead.
-    metrics.stalled(key(refresh), true);
     Optional<Duration> auditRetry =
         problem.reason() == StalledReason.InvalidSpec
             ? Optional.empty()
@@ -295,7 +295,6 @@ public class AnalyticsRefreshReconciler
 
     Conditions.set(
         status, Conditions.STALLED, "False", "Valid", "the spec is valid", generation, now);
-    metrics.stalled(key(refresh), false);
     if (Conditions.get(status, Conditions.LAST_RUN_SUCCEEDED).isEmpty()) {
       Conditions.set(
           status,
@@ -422,10 +421,13 @@ public class AnalyticsRefreshReconciler
    */
   @Override
   public DeleteControl cleanup(AnalyticsRefresh refresh, Context<AnalyticsRefresh> context) {
-    notifications.lastAudit(refresh, latestStatus(refresh));
-    metrics.forget(key(refresh));
-    statusWritten.remove(refresh.getMetadata().getUid());
-    notifications.forget(refresh);
+    try {
+      notifications.flushAuditBeforeDeletion(refresh, latestStatus(refresh));
+    } finally {
+      metrics.forget(key(refresh));
+      statusWritten.remove(refresh.getMetadata().getUid());
+      notifications.forget(refresh);
+    }
     LOG.info("deleted; its CronJob and Jobs go with it by owner reference");
     return DeleteControl.defaultDelete();
   }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -115,8 +116,9 @@ public class AuditTrail {
 
   /**
    * Writes the queue of a resource being deleted, whose status goes with it: once, as nothing would
-   * try again. Rows that cannot be written are dropped, and the log and a Warning Event (where the
-   * namespace still takes one) say how many and why.
+   * try again. Rows that cannot be written, for whatever reason (the database down or refusing, the
+   * Secret gone, a spec the schema would have refused), are dropped, and the log and a Warning
+   * Event (where the namespace still takes one) say how many and why; the deletion goes on.
    */
   public void flushBeforeDeletion(AnalyticsRefresh refresh, AnalyticsRefreshStatus status) {
     List<PendingAuditRow> pending = status.getPendingAudit();
@@ -126,11 +128,11 @@ public class AuditTrail {
     try {
       write(refresh, pending);
       LOG.info("wrote {} audit rows before deletion", pending.size());
-    } catch (AuditUnavailableException e) {
+    } catch (AuditUnavailableException | RuntimeException e) {
       String message =
           "%d audit rows dropped with the deleted resource: %s"
-              .formatted(pending.size(), e.getMessage());
-      LOG.warn(message);
+              .formatted(pending.size(), Objects.toString(e.getMessage(), e.toString()));
+      LOG.warn("{}", message);
       events.warning(refresh, "AuditRowsDropped", message);
     }
   }

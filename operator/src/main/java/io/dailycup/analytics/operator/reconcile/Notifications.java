@@ -196,7 +196,7 @@ public class Notifications {
   }
 
   /** The deleted resource's last chance to write its queued audit rows. */
-  public void lastAudit(AnalyticsRefresh refresh, AnalyticsRefreshStatus status) {
+  public void flushAuditBeforeDeletion(AnalyticsRefresh refresh, AnalyticsRefreshStatus status) {
     audit.flushBeforeDeletion(refresh, status);
   }
 

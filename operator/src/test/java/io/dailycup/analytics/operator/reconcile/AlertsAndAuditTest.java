@@ -32,6 +32,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.junit5.StartStop;
@@ -307,7 +308,9 @@ class AlertsAndAuditTest {
   @Test
   void auditRowsStillQueuedWhenTheResourceIsDeletedAreWrittenBeforeItGoes() throws Exception {
     queueAnAuditRowWhileTheDatabaseIsDown();
-    // The operator does not watch Secrets: only the deletion makes it try again now.
+    // The operator does not watch Secrets: once the reconciles the run set off are over, the
+    // next try would be a minute away, and only the deletion makes it try sooner.
+    awaitQuietOperator();
     operator.createDatabaseSecret(name + "-db", databaseSecret(audit.url()));
     assertThat(operator.get(name).getStatus().getPendingAudit()).hasSize(1);
 
@@ -315,6 +318,8 @@ class AlertsAndAuditTest {
 
     await().atMost(WAIT).until(() -> operator.get(name) == null);
     assertThat(auditRows("ANALYTICS_MATERIALIZED_REFRESH")).isEqualTo(1);
+    assertThat(logLines()).contains("wrote 1 audit rows before deletion");
+    assertNoSecretAnywhere();
   }
 
   @Test
@@ -331,22 +336,8 @@ class AlertsAndAuditTest {
         .filteredOn(event -> "AuditRowsDropped".equals(event.getReason()))
         .singleElement()
         .satisfies(event -> assertThat(event.getMessage()).startsWith(dropped));
-    assertThat(logs.list)
-        .anySatisfy(event -> assertThat(event.getFormattedMessage()).startsWith(dropped));
+    assertThat(logLines()).anySatisfy(line -> assertThat(line).startsWith(dropped));
     assertNoSecretAnywhere();
-  }
-
-  private void queueAnAuditRowWhileTheDatabaseIsDown() {
-    CronJob cronJob = createAlertedRefresh("jdbc:mysql://127.0.0.1:1/nowhere");
-    jobs.startScheduled(cronJob, name + "-1");
-    jobs.finish(NAMESPACE, name + "-1", true, null);
-    await()
-        .atMost(WAIT)
-        .untilAsserted(
-            () ->
-                assertThat(operator.get(name).getStatus())
-                    .isNotNull()
-                    .satisfies(status -> assertThat(status.getPendingAudit()).hasSize(1)));
   }
 
   @Test
@@ -456,13 +447,54 @@ class AlertsAndAuditTest {
     }
   }
 
+  private void queueAnAuditRowWhileTheDatabaseIsDown() {
+    CronJob cronJob = createAlertedRefresh("jdbc:mysql://127.0.0.1:1/nowhere");
+    jobs.startScheduled(cronJob, name + "-1");
+    jobs.finish(NAMESPACE, name + "-1", true, null);
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(operator.get(name).getStatus())
+                    .isNotNull()
+                    .satisfies(status -> assertThat(status.getPendingAudit()).hasSize(1)));
+  }
+
+  /** Waits until the operator has logged nothing for longer than one failed audit write. */
+  private void awaitQuietOperator() {
+    AtomicInteger lines = new AtomicInteger(-1);
+    AtomicLong changedAt = new AtomicLong();
+    await()
+        .atMost(WAIT)
+        .pollInterval(Duration.ofMillis(200))
+        .until(
+            () -> {
+              int now = logLines().size();
+              if (lines.getAndSet(now) != now) {
+                changedAt.set(System.nanoTime());
+              }
+              return System.nanoTime() - changedAt.get() > Duration.ofSeconds(5).toNanos();
+            });
+  }
+
+  /** The log so far; the operator's threads append while the test reads. */
+  private List<String> logLines() {
+    synchronized (logs) {
+      return logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
+  }
+
   /** No secret value in any Event, the status, a log line or an exception logged. */
   private void assertNoSecretAnywhere() {
     AnalyticsRefresh refresh = operator.get(name);
     StringBuilder everything =
         new StringBuilder(refresh == null ? "" : Serialization.asJson(refresh));
     operator.events(name).forEach(event -> everything.append(event.getMessage()).append('\n'));
-    for (ILoggingEvent event : logs.list) {
+    List<ILoggingEvent> logged;
+    synchronized (logs) {
+      logged = List.copyOf(logs.list);
+    }
+    for (ILoggingEvent event : logged) {
       everything.append(event.getFormattedMessage()).append('\n');
       if (event.getThrowableProxy() != null) {
         everything.append(event.getThrowableProxy().getMessage()).append('\n');

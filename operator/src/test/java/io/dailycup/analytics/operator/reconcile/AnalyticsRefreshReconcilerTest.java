@@ -212,6 +212,10 @@ class AnalyticsRefreshReconcilerTest {
     assertThat(condition.getReason()).isEqualTo(reason);
     assertThat(condition.getMessage()).contains(message).doesNotContain("s3cret-db-password");
     assertThat(condition(stalled, Conditions.READY).getStatus()).isEqualTo("False");
+    assertThat(operator.scrape())
+        .contains(
+            "analytics_refresh_stalled{name=\"%s\",namespace=\"%s\"} 1.0"
+                .formatted(name, NAMESPACE));
     await()
         .atMost(WAIT)
         .untilAsserted(
