@@ -260,9 +260,7 @@ class AlertsAndAuditTest {
     // A table of that name but another shape: every insert is refused the same way.
     execute("CREATE TABLE analytics_refresh_audit (id INT PRIMARY KEY)");
     try {
-      CronJob cronJob = createAlertedRefresh(audit.url());
-      jobs.startScheduled(cronJob, name + "-1");
-      jobs.finish(NAMESPACE, name + "-1", true, null);
+      runOnceSuccessfully(audit.url());
 
       await()
           .atMost(WAIT)
@@ -447,10 +445,15 @@ class AlertsAndAuditTest {
     }
   }
 
-  private void queueAnAuditRowWhileTheDatabaseIsDown() {
-    CronJob cronJob = createAlertedRefresh("jdbc:mysql://127.0.0.1:1/nowhere");
+  /** An alerted refresh auditing to {@code databaseUrl} whose first scheduled run succeeds. */
+  private void runOnceSuccessfully(String databaseUrl) {
+    CronJob cronJob = createAlertedRefresh(databaseUrl);
     jobs.startScheduled(cronJob, name + "-1");
     jobs.finish(NAMESPACE, name + "-1", true, null);
+  }
+
+  private void queueAnAuditRowWhileTheDatabaseIsDown() {
+    runOnceSuccessfully("jdbc:mysql://127.0.0.1:1/nowhere");
     await()
         .atMost(WAIT)
         .untilAsserted(
