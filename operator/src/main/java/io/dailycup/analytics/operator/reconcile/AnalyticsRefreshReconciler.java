@@ -235,18 +235,21 @@ public class AnalyticsRefreshReconciler
     Optional<Duration> auditRetry =
         problem.reason() == StalledReason.InvalidSpec
             ? Optional.empty()
-            : trackWhileStalled(refresh, status, context, now);
+            : trackWhileStalled(refresh, status, problem.reason(), context, now);
     return problem.reason().dependsOnOtherObjects() ? Optional.of(SECRET_RECHECK) : auditRetry;
   }
 
   /**
    * The CronJob made before the spec broke keeps running: its runs are still recorded, alerted on
    * through whatever channel still works, audited and counted. (Only a spec whose fields are
-   * unusable, InvalidSpec, stops this.)
+   * unusable, InvalidSpec, stops this.) When only a Secret is missing, the spec's fields are valid,
+   * so staleness is judged too: a deleted database Secret leaves the Jobs' pods unable to start, so
+   * a run fails only at its deadline and without saying why.
    */
   private Optional<Duration> trackWhileStalled(
       AnalyticsRefresh refresh,
       AnalyticsRefreshStatus status,
+      StalledReason reason,
       Context<AnalyticsRefresh> context,
       Instant now) {
     List<FinishedRun> finished =
@@ -256,7 +259,26 @@ public class AnalyticsRefreshReconciler
         run ->
             metrics.runFinished(
                 key(refresh), Names.display(run.outcome().result()), Names.display(run.trigger())));
+    if (reason.dependsOnOtherObjects()) {
+      Staleness staleness = judgeStaleness(refresh, status, schedule(refresh), now);
+      metrics.stale(key(refresh), staleness.stale());
+    }
     return notifications.flushAudit(refresh, status);
+  }
+
+  /** Judges staleness, keeps the Stale condition and its episode, and alerts as it is due. */
+  private Staleness judgeStaleness(
+      AnalyticsRefresh refresh, AnalyticsRefreshStatus status, Schedule schedule, Instant now) {
+    noteResumption(refresh, status, now);
+    Staleness staleness = Staleness.judge(refresh, longestIntervals.of(schedule, now), now);
+    staleEpisode(refresh, status, staleness, now);
+    notifications.stale(refresh, status, staleness, now);
+    return staleness;
+  }
+
+  private static Schedule schedule(AnalyticsRefresh refresh) {
+    return Schedule.parse(
+        refresh.getSpec().getSchedule(), ZoneId.of(refresh.getSpec().getTimeZone()));
   }
 
   private Optional<Duration> active(
@@ -280,18 +302,13 @@ public class AnalyticsRefreshReconciler
           ManualJobFactory.jobName(cronJob.getMetadata().getName(), token),
           now);
     }
-    Schedule schedule =
-        Schedule.parse(refresh.getSpec().getSchedule(), ZoneId.of(refresh.getSpec().getTimeZone()));
+    Schedule schedule = schedule(refresh);
     scheduleTimes(refresh, status, cronJob, schedule, now);
-    noteResumption(refresh, status, now);
-    Duration longestInterval = longestIntervals.of(schedule, now);
-    Staleness staleness = Staleness.judge(refresh, longestInterval, now);
-    staleEpisode(refresh, status, staleness, now);
-    notifications.stale(refresh, status, staleness, now);
+    Staleness staleness = judgeStaleness(refresh, status, schedule, now);
     notifications.testAlert(refresh, status, now);
     Optional<Duration> auditRetry = notifications.flushAudit(refresh, status);
     publishMetrics(refresh, status, finished, staleness);
-    metrics.expectedInterval(key(refresh), longestInterval);
+    metrics.expectedInterval(key(refresh), longestIntervals.of(schedule, now));
 
     Conditions.set(
         status, Conditions.STALLED, "False", "Valid", "the spec is valid", generation, now);

@@ -155,14 +155,7 @@ class AlertsAndAuditTest {
     CronJob cronJob = createAlertedRefresh(audit.url());
     client.secrets().inNamespace(NAMESPACE).withName(name + "-smtp").delete();
     poke("smtp-secret-gone");
-    await()
-        .ignoreExceptions()
-        .atMost(WAIT)
-        .until(
-            () ->
-                Conditions.get(operator.get(name).getStatus(), Conditions.STALLED)
-                    .map(c -> "SecretNotFound".equals(c.getReason()))
-                    .orElse(false));
+    awaitStalledBy("SecretNotFound");
 
     jobs.startScheduled(cronJob, name + "-1");
     jobs.finish(NAMESPACE, name + "-1", false, null);
@@ -182,6 +175,31 @@ class AlertsAndAuditTest {
               assertThat(auditRows("ANALYTICS_MATERIALIZED_REFRESH_FAILED")).isEqualTo(1);
             });
     assertThat(MAIL.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void aRefreshWhoseDatabaseSecretIsDeletedStillAlertsWhenItGoesStale() throws Exception {
+    createAlertedRefresh(audit.url());
+    await().atMost(WAIT).until(() -> operator.get(name).getStatus() != null);
+    // Its Jobs' pods could not even start now: a run would fail only at its deadline.
+    client.secrets().inNamespace(NAMESPACE).withName(name + "-db").delete();
+    poke("database-secret-gone");
+    awaitStalledBy("SecretNotFound");
+
+    operator.clock().advance(Duration.ofHours(51));
+    poke("stale");
+
+    await().atMost(WAIT).until(() -> slack.getRequestCount() == 1);
+    assertThat(slack.takeRequest().getBody().utf8()).contains("STALE");
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(Conditions.get(operator.get(name).getStatus(), Conditions.STALE))
+                    .hasValueSatisfying(stale -> assertThat(stale.getStatus()).isEqualTo("True")));
+    assertThat(operator.scrape())
+        .contains(
+            "analytics_refresh_stale{name=\"%s\",namespace=\"%s\"} 1.0".formatted(name, NAMESPACE));
   }
 
   @Test
@@ -450,6 +468,17 @@ class AlertsAndAuditTest {
     CronJob cronJob = createAlertedRefresh(databaseUrl);
     jobs.startScheduled(cronJob, name + "-1");
     jobs.finish(NAMESPACE, name + "-1", true, null);
+  }
+
+  private void awaitStalledBy(String reason) {
+    await()
+        .ignoreExceptions()
+        .atMost(WAIT)
+        .until(
+            () ->
+                Conditions.get(operator.get(name).getStatus(), Conditions.STALLED)
+                    .map(c -> reason.equals(c.getReason()))
+                    .orElse(false));
   }
 
   private void queueAnAuditRowWhileTheDatabaseIsDown() {
