@@ -152,16 +152,13 @@ final class Report {
     for (SizeResult size : results.sizes()) {
       List<JobRun> runs = size.jobRuns();
       add(
-          "| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.0f | %.0f |"
+          "| %s | %s | %.3f | %.3f | %s |"
               .formatted(
                   count(size.rows()),
-                  Stats.median(runs, r -> Stats.seconds(r.toLock())),
-                  Stats.median(runs, r -> Stats.seconds(r.preparation())),
-                  Stats.median(runs, r -> Stats.seconds(r.startup())),
+                  startUpColumns(runs),
                   Stats.median(runs, r -> Stats.seconds(r.finish())),
                   Stats.median(runs, r -> Stats.seconds(r.overhead())),
-                  Stats.max(runs, JobRun::peakHeapBytes) / (1 << 20),
-                  Stats.max(runs, JobRun::peakResidentBytes) / (1 << 20)));
+                  memoryColumns(runs)));
     }
     add("");
     add(
@@ -187,18 +184,32 @@ final class Report {
           .forEach(
               (jvm, runs) ->
                   add(
-                      "| %s | %s | %.3f | %.3f | %.3f | %.3f | %.0f | %.0f |"
+                      "| %s | %s | %s | %.3f | %s |"
                           .formatted(
                               count(size.rows()),
                               jvm.label(),
-                              Stats.median(runs, r -> Stats.seconds(r.toLock())),
-                              Stats.median(runs, r -> Stats.seconds(r.preparation())),
-                              Stats.median(runs, r -> Stats.seconds(r.startup())),
+                              startUpColumns(runs),
                               Stats.median(runs, r -> Stats.seconds(r.wall())),
-                              Stats.max(runs, JobRun::peakHeapBytes) / (1 << 20),
-                              Stats.max(runs, JobRun::peakResidentBytes) / (1 << 20))));
+                              memoryColumns(runs))));
     }
     add("");
+  }
+
+  /** Start to lock, preparation and the two together, in seconds: medians of {@code runs}. */
+  private static String startUpColumns(List<JobRun> runs) {
+    return "%.3f | %.3f | %.3f"
+        .formatted(
+            Stats.median(runs, r -> Stats.seconds(r.toLock())),
+            Stats.median(runs, r -> Stats.seconds(r.preparation())),
+            Stats.median(runs, r -> Stats.seconds(r.startup())));
+  }
+
+  /** Peak heap and peak resident memory in MB: the largest of {@code runs}. */
+  private static String memoryColumns(List<JobRun> runs) {
+    return "%.0f | %.0f"
+        .formatted(
+            Stats.max(runs, JobRun::peakHeapBytes) / (1 << 20),
+            Stats.max(runs, JobRun::peakResidentBytes) / (1 << 20));
   }
 
   private void readers() {

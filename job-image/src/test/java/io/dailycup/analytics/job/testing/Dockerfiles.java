@@ -17,7 +17,7 @@ public final class Dockerfiles {
 
   /** The options between {@code java} and {@code -jar} in the Dockerfile's exec-form ENTRYPOINT. */
   public static List<String> entrypointJvmOptions(Path dockerfile) throws IOException {
-    String text = Files.readString(dockerfile).replace("\\\n", " ");
+    String text = joinedLines(dockerfile);
     Matcher entrypoint = Pattern.compile("(?m)^ENTRYPOINT\\s*\\[(.*)\\]").matcher(text);
     if (!entrypoint.find()) {
       throw new IllegalStateException(dockerfile + " has no exec-form ENTRYPOINT");
@@ -42,7 +42,7 @@ public final class Dockerfiles {
    * context; the destination and any {@code --chown}-style flag left out.
    */
   public static List<String> copiedPaths(Path dockerfile) throws IOException {
-    String text = Files.readString(dockerfile).replace("\\\n", " ");
+    String text = joinedLines(dockerfile);
     List<String> paths = new ArrayList<>();
     Matcher copy = Pattern.compile("(?m)^COPY\\s+(.*)$").matcher(text);
     while (copy.find()) {
@@ -53,6 +53,11 @@ public final class Dockerfiles {
       paths.addAll(words.subList(0, words.size() - 1));
     }
     return paths;
+  }
+
+  /** The Dockerfile's text with each continued line joined to the next. */
+  private static String joinedLines(Path dockerfile) throws IOException {
+    return Files.readString(dockerfile).replace("\\\n", " ");
   }
 
   /**
